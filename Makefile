@@ -71,7 +71,7 @@ $(B)/obj/%.o: %.c
 	$(Q)$(CC) $(ALL_CFLAGS) $(EXTRA_CFLAGS) -c -o $@ $<
 
 $(call obj,$(DAEMON_SRC)):  EXTRA_CFLAGS = $(SYSTEMD_CFLAGS)
-$(call obj,$(PLUGIN_SRC)):  EXTRA_CFLAGS = $(DBUS_CFLAGS) -fvisibility=hidden
+$(call obj,$(PLUGIN_SRC)):  EXTRA_CFLAGS = $(DBUS_CFLAGS) -fvisibility=hidden -fno-sanitize=all
 $(call obj,$(LIB_SRC)):     EXTRA_CFLAGS = $(DBUS_CFLAGS) -fvisibility=hidden
 $(call obj,$(UNIT_SRC) $(BUSTEST_SRC)): EXTRA_CFLAGS = $(CHECK_CFLAGS) $(DBUS_CFLAGS)
 $(B)/obj/tests/bus-wait-name.o $(B)/obj/tests/e2e-link.o: EXTRA_CFLAGS = $(DBUS_CFLAGS)
@@ -82,9 +82,10 @@ $(B)/ppprasd: $(call obj,$(DAEMON_SRC) $(COMMON_SRC))
 
 # The plugin lives inside pppd: no sanitizer runtime there (pppd is not
 # built with it), and only the symbols pppd looks up are exported.
-$(B)/pppras.so: $(call obj,$(PLUGIN_SRC) $(COMMON_SRC))
+$(B)/pppras.so: $(call obj,$(PLUGIN_SRC)) pppd-plugin/pppras.map
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) -shared $(filter-out $(SAN_FLAGS),$(ALL_LDFLAGS)) -o $@ $^ $(DBUS_LIBS)
+	$(Q)$(CC) -shared $(filter-out $(SAN_FLAGS),$(ALL_LDFLAGS)) -Wl,--version-script=pppd-plugin/pppras.map \
+		-o $@ $(filter %.o,$^) $(DBUS_LIBS)
 
 $(LIB): $(call obj,$(LIB_SRC) $(COMMON_SRC)) client-lib/libpppras.map
 	@$(if $(Q),echo "  LD      $@")

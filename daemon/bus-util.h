@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#pragma once
+
+/* What every method handler needs: the named error replies of
+ * docs/dbus-api.md, the sender's credentials, and checks on client
+ * strings. */
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <systemd/sd-bus.h>
+
+/* At most this many bytes in any string a client sends. */
+#define BUS_STRING_MAX 256
+
+/* Replies name with message "CODE: text" (text is the Windows message of code). */
+int bus_reply_ras_error(sd_bus_message *m, const char *name, uint32_t code);
+
+int bus_reply_invalid_handle(sd_bus_message *m);
+int bus_reply_access_denied(sd_bus_message *m);
+int bus_reply_invalid_parameter(sd_bus_message *m);
+
+/* -ENOMEM → NoMemory, anything else → Failed (logged). */
+int bus_reply_errno(sd_bus_message *m, int error);
+
+/* Non-NULL, at most BUS_STRING_MAX bytes, no control characters (sd-bus
+ * has already checked UTF-8). */
+bool bus_string_is_valid(const char *s);
+
+/* Dotted IPv4 or empty. */
+bool bus_ipv4_is_valid(const char *s);
+
+/* The sender's identity, from the bus (augmented from /proc). */
+typedef struct BusSender {
+    pid_t pid;
+    uid_t uid;                  /* real uid; for pppd: who started it */
+    uid_t euid;
+    gid_t egid;                 /* (gid_t) -1 if unknown */
+    const gid_t *groups;        /* supplementary groups, valid while creds lives */
+    int n_groups;
+    sd_bus_creds *creds;
+} BusSender;
+
+int bus_sender_get(sd_bus_message *m, BusSender *ret);
+void bus_sender_done(BusSender *s);

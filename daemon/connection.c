@@ -1,0 +1,294 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#include <assert.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "connection.h"
+#include "exit-map.h"
+#include "phase-map.h"
+#include "util.h"
+
+#define PPPRAS_PHONEBOOK_DIR "/etc/ppp/peers"
+
+int connection_new(Connection **ret, uint64_t handle, pid_t pid, uid_t owner, uint64_t started_at_usec) {
+    assert(ret);
+    assert(handle != 0 && handle != UINT64_MAX);
+    assert(pid > 0);
+
+    Connection *c = calloc(1, sizeof(Connection));
+    if (!c)
+        return -ENOMEM;
+
+    c->handle = handle;
+    c->pid = pid;
+    c->owner = owner;
+    c->started_at_usec = started_at_usec;
+    c->state = RASCS_OpenPort;
+    c->substate = RASCSS_None;
+    c->pidfd = -1;
+    c->entry_name = strdup(".");
+    if (!c->entry_name) {
+        free(c);
+        return -ENOMEM;
+    }
+    *ret = c;
+    return 0;
+}
+
+Connection *connection_free(Connection *c) {
+    if (!c)
+        return NULL;
+
+    sd_event_source_disable_unref(c->pidfd_source);
+    sd_event_source_disable_unref(c->kill_timer);
+    sd_event_source_disable_unref(c->linger_timer);
+    sd_event_source_disable_unref(c->supervise_timer);
+    safe_close(c->pidfd);
+
+    free(c->entry);
+    free(c->ipparam);
+    free(c->device);
+    free(c->device_type);
+    free(c->phone);
+    free(c->ifname);
+    free(c->local);
+    free(c->remote);
+    free(c->bundle);
+    free(c->entry_name);
+    free(c);
+    return NULL;
+}
+
+void connection_set_observer(Connection *c, const ConnectionObserver *observer, void *userdata) {
+    assert(c);
+    c->observer = observer;
+    c->userdata = userdata;
+}
+
+static void notify_properties(Connection *c, unsigned mask) {
+    assert(c);
+    if (mask != 0 && c->observer && c->observer->properties_changed)
+        c->observer->properties_changed(c, mask, c->userdata);
+}
+
+static void notify_state(Connection *c) {
+    assert(c);
+    if (c->observer && c->observer->state_entered)
+        c->observer->state_entered(c, c->userdata);
+}
+
+static void enter_state_with_error(Connection *c, RASCONNSTATE state, uint32_t error) {
+    assert(c);
+
+    if (c->state == state)
+        return;
+
+    unsigned mask = CONNECTION_PROPERTY_STATE;
+    c->state = state;
+    if (error != c->error) {
+        c->error = error;
+        mask |= CONNECTION_PROPERTY_ERROR;
+    }
+    notify_state(c);
+    notify_properties(c, mask);
+}
+
+/* The dwError of a Disconnected connection is known once pppd said how it
+ * exits; any other state (a persist redial too) has none. */
+static void enter_state(Connection *c, RASCONNSTATE state) {
+    assert(c);
+    bool known = state == RASCS_Disconnected && c->exit_reported;
+    enter_state_with_error(c, state, known ? c->exit_error : 0);
+}
+
+/* A Disconnected connection learns why: announce it like a state entry so
+ * StateChanged followers (async RasDial) get the final dwError. */
+static void set_final_error(Connection *c, uint32_t error) {
+    assert(c);
+
+    if (c->state != RASCS_Disconnected) {
+        enter_state_with_error(c, RASCS_Disconnected, error);
+        return;
+    }
+    if (c->error == error)
+        return;
+    c->error = error;
+    notify_state(c);
+    notify_properties(c, CONNECTION_PROPERTY_ERROR);
+}
+
+static int update_string(char **field, const char *value, unsigned bit, unsigned *mask) {
+    assert(field);
+    assert(mask);
+
+    if (!value)
+        return 0;   /* not reported: keep what we know */
+    int r = free_and_strdup(field, value);
+    if (r < 0)
+        return r;
+    if (r > 0)
+        *mask |= bit;
+    return 0;
+}
+
+/* RasEnumConnections: "If a connection was made without specifying a
+ * phone-book entry name, the information returned for that connection
+ * gives the connection phone number preceded by '.'." */
+static int update_entry_name(Connection *c, unsigned *mask) {
+    assert(c);
+    assert(mask);
+
+    _cleanup_(freep) char *name = NULL;
+    if (!isempty(c->entry))
+        name = strdup(c->entry);
+    else if (!isempty(c->ipparam))
+        name = strdup(c->ipparam);
+    else if (asprintf(&name, ".%s", !isempty(c->phone) ? c->phone : strempty(c->device)) < 0)
+        name = NULL;
+    if (!name)
+        return -ENOMEM;
+
+    if (streq_ptr(name, c->entry_name))
+        return 0;
+    free(c->entry_name);
+    c->entry_name = TAKE_PTR(name);
+    *mask |= CONNECTION_PROPERTY_ENTRY_NAME;
+    return 0;
+}
+
+static int update_addresses(Connection *c, const LinkInfo *info, unsigned *mask) {
+    assert(c);
+    assert(info);
+    assert(mask);
+
+    int r = update_string(&c->ifname, info->ifname, CONNECTION_PROPERTY_INTERFACE, mask);
+    if (r >= 0)
+        r = update_string(&c->local, info->local, CONNECTION_PROPERTY_LOCAL_ADDRESS, mask);
+    if (r >= 0)
+        r = update_string(&c->remote, info->remote, CONNECTION_PROPERTY_REMOTE_ADDRESS, mask);
+    return r;
+}
+
+static void enter_connected(Connection *c) {
+    assert(c);
+
+    if (c->state == RASCS_Connected)
+        return;
+    c->substate = RASCSS_None;
+    enter_state(c, RASCS_Projected);
+    enter_state(c, RASCS_Connected);
+}
+
+int connection_apply_register(Connection *c, const LinkInfo *info) {
+    assert(c);
+    assert(info);
+
+    unsigned mask = 0;
+    int r = 0;
+    struct { char **field; const char *value; unsigned bit; } strings[] = {
+        { &c->entry,       info->entry,       CONNECTION_PROPERTY_ENTRY_NAME },
+        { &c->ipparam,     info->ipparam,     CONNECTION_PROPERTY_ENTRY_NAME },
+        { &c->device,      info->device,      CONNECTION_PROPERTY_DEVICE_NAME },
+        { &c->device_type, info->device_type, CONNECTION_PROPERTY_DEVICE_TYPE },
+        { &c->phone,       info->phone,       CONNECTION_PROPERTY_PHONE_NUMBER },
+        { &c->bundle,      info->bundle,      0 },
+    };
+    for (size_t i = 0; i < ELEMENTSOF(strings) && r >= 0; i++)
+        r = update_string(strings[i].field, strings[i].value, strings[i].bit, &mask);
+    if (r >= 0)
+        r = update_addresses(c, info, &mask);
+    /* EntryName is reported when the derived name changes, not for its inputs. */
+    mask &= ~CONNECTION_PROPERTY_ENTRY_NAME;
+    if (r >= 0)
+        r = update_entry_name(c, &mask);
+    if (info->multilink >= 0)
+        c->multilink = info->multilink;
+    notify_properties(c, mask);
+    if (r < 0)
+        return r;
+
+    if (info->phase >= 0) {
+        r = connection_apply_phase(c, info->phase);
+        if (r < 0)
+            return r;
+        /* A daemon that restarted under a running link learns it is up. */
+        if ((info->phase == PPPD_PHASE_RUNNING || info->phase == PPPD_PHASE_MASTER) &&
+            !isempty(c->local) && !isempty(c->remote) && !c->process_gone)
+            enter_connected(c);
+    }
+    return 0;
+}
+
+int connection_apply_phase(Connection *c, int phase) {
+    assert(c);
+
+    const PhaseMapEntry *e = phase_map_lookup(phase);
+    if (!e)
+        return -EINVAL;
+    if (c->process_gone || e->n_states == 0)
+        return 0;
+
+    c->substate = e->substate;
+    for (size_t i = 0; i < e->n_states; i++) {
+        /* RASCS_Authenticated has no pppd phase: it is the step between
+         * authenticating and the network phase. */
+        if (e->states[i] == RASCS_AuthProject && c->state == RASCS_Authenticate)
+            enter_state(c, RASCS_Authenticated);
+        enter_state(c, e->states[i]);
+    }
+    return 0;
+}
+
+int connection_apply_ip_up(Connection *c, const LinkInfo *info) {
+    assert(c);
+    assert(info);
+
+    if (c->process_gone)
+        return 0;
+
+    unsigned mask = 0;
+    int r = update_addresses(c, info, &mask);
+    notify_properties(c, mask);
+    if (r < 0)
+        return r;
+    enter_connected(c);
+    return 0;
+}
+
+void connection_apply_ip_down(Connection *c) {
+    assert(c);
+    /* The phases that follow (TERMINATE, DISCONNECT, DEAD or RUNNING for
+     * another NCP) carry the state; the addresses stay readable. */
+}
+
+void connection_apply_exit(Connection *c, int status, bool peer_terminated) {
+    assert(c);
+
+    if (c->process_gone)
+        return;
+    c->exit_reported = true;
+    c->exit_error = ras_error_for_pppd_exit(status, peer_terminated);
+    if (c->state == RASCS_Disconnected)
+        set_final_error(c, c->exit_error);
+}
+
+void connection_apply_process_gone(Connection *c, uint32_t fallback_error) {
+    assert(c);
+
+    if (c->process_gone)
+        return;
+    c->process_gone = true;
+    c->substate = RASCSS_None;
+    set_final_error(c, c->exit_reported ? c->exit_error : fallback_error);
+}
+
+bool connection_is_enumerable(const Connection *c) {
+    assert(c);
+    return c->state == RASCS_Connected && !c->hanging_up && !c->process_gone;
+}
+
+const char *connection_phonebook(const Connection *c) {
+    assert(c);
+    return isempty(c->entry) ? "" : PPPRAS_PHONEBOOK_DIR;
+}

@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#pragma once
+
+/* One pppd and its RAS state: the connection state machine.  Pure C: the
+ * functions here change the Connection and tell an observer what changed
+ * (synchronously, in order); the bus side turns that into signals.  Event
+ * sources and the pidfd live here too, but are driven by process-watch.c
+ * and hangup.c. */
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <systemd/sd-event.h>
+
+#include "ras.h"
+
+typedef struct Connection Connection;
+
+/* Bits of Connection properties that changed (for PropertiesChanged). */
+typedef enum ConnectionProperty {
+    CONNECTION_PROPERTY_ENTRY_NAME     = 1u << 0,
+    CONNECTION_PROPERTY_DEVICE_TYPE    = 1u << 1,
+    CONNECTION_PROPERTY_DEVICE_NAME    = 1u << 2,
+    CONNECTION_PROPERTY_PHONE_NUMBER   = 1u << 3,
+    CONNECTION_PROPERTY_STATE          = 1u << 4,
+    CONNECTION_PROPERTY_ERROR          = 1u << 5,
+    CONNECTION_PROPERTY_INTERFACE      = 1u << 6,
+    CONNECTION_PROPERTY_LOCAL_ADDRESS  = 1u << 7,
+    CONNECTION_PROPERTY_REMOTE_ADDRESS = 1u << 8,
+    CONNECTION_PROPERTY_PID            = 1u << 9,
+    CONNECTION_PROPERTY_OWNER          = 1u << 10,
+} ConnectionProperty;
+
+typedef struct ConnectionObserver {
+    /* c->state (and c->error) hold the state just entered.  Called once
+     * per state, in order; also when a Disconnected connection learns its
+     * dwError (state unchanged, error new), so followers see the error. */
+    void (*state_entered)(Connection *c, void *userdata);
+    /* mask: ConnectionProperty bits. */
+    void (*properties_changed)(Connection *c, unsigned mask, void *userdata);
+} ConnectionObserver;
+
+/* What the plugin reports in Register / IpUp (all optional; NULL: not sent). */
+typedef struct LinkInfo {
+    const char *entry;
+    const char *ipparam;
+    const char *device;
+    const char *device_type;
+    const char *phone;
+    const char *ifname;
+    const char *local;
+    const char *remote;
+    const char *bundle;
+    int phase;             /* -1: not sent */
+    int multilink;         /* -1: not sent, else 0/1 */
+} LinkInfo;
+
+#define LINK_INFO_INIT ((LinkInfo) { .phase = -1, .multilink = -1 })
+
+struct Connection {
+    uint64_t handle;
+    pid_t pid;
+    uid_t owner;
+    uint64_t started_at_usec;    /* CLOCK_REALTIME */
+
+    RASCONNSTATE state;
+    RASCONNSUBSTATE substate;
+    uint32_t error;              /* dwError */
+
+    char *entry, *ipparam, *device, *device_type, *phone;
+    char *ifname, *local, *remote, *bundle;
+    bool multilink;
+    char *entry_name;            /* derived: entry, ipparam, "."+phone, "."+device */
+
+    bool exit_reported;          /* the plugin sent Exit; exit_error holds its dwError */
+    uint32_t exit_error;
+    bool process_gone;           /* the pidfd said so; the handle lingers or is retired */
+    bool hanging_up;             /* HangUp started: SIGTERM sent, SIGKILL armed */
+    bool connected_notified;     /* RASCN_Connection fired for the current Connected */
+    bool disconnected_notified;  /* RASCN_Disconnection fired for the current Disconnected */
+
+    /* Driven by process-watch.c / hangup.c / context.c. */
+    int pidfd;
+    sd_event_source *pidfd_source;
+    void (*process_gone_handler)(Connection *c);
+    sd_event_source *kill_timer;       /* grace period over: SIGKILL */
+    sd_event_source *linger_timer;     /* retire a connection that ended on its own */
+    sd_event_source *supervise_timer;  /* hang up a pppd that never connects */
+
+    /* Creation order, for the handle table's oldest-first walk. */
+    Connection *older, *newer;
+
+    const ConnectionObserver *observer;
+    void *userdata;              /* given to the observer and to event callbacks (the Context) */
+};
+
+/* A new connection in RASCS_OpenPort.  No observer calls. */
+int connection_new(Connection **ret, uint64_t handle, pid_t pid, uid_t owner, uint64_t started_at_usec);
+Connection *connection_free(Connection *c);
+
+void connection_set_observer(Connection *c, const ConnectionObserver *observer, void *userdata);
+
+/* Register (first or again): update what is known, then apply phase and,
+ * for a daemon that restarted while the link was up, the IP state. */
+int connection_apply_register(Connection *c, const LinkInfo *info);
+
+/* pppd's new phase; unknown phase numbers are -EINVAL. */
+int connection_apply_phase(Connection *c, int phase);
+
+int connection_apply_ip_up(Connection *c, const LinkInfo *info);
+void connection_apply_ip_down(Connection *c);
+
+/* pppd is about to exit with status. */
+void connection_apply_exit(Connection *c, int status, bool peer_terminated);
+
+/* The process is gone (pidfd).  Enters RASCS_Disconnected with the Exit's
+ * dwError, or fallback_error if no Exit came. */
+void connection_apply_process_gone(Connection *c, uint32_t fallback_error);
+
+/* Enumerated: RASCS_Connected and not hanging up. */
+bool connection_is_enumerable(const Connection *c);
+
+/* "/etc/ppp/peers" when the connection has an entry, else "". */
+const char *connection_phonebook(const Connection *c);

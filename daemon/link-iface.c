@@ -1,0 +1,307 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#include <assert.h>
+#include <errno.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "bus-util.h"
+#include "context.h"
+#include "link-iface.h"
+#include "log.h"
+#include "phase-map.h"
+#include "util.h"
+
+/* Keys of the a{sv} dictionaries Register / IpUp / Exit carry. */
+typedef struct InfoDict {
+    LinkInfo link;
+    int peer_terminated;        /* Exit: -1 not sent */
+} InfoDict;
+
+typedef enum KeyKind { KEY_STRING, KEY_ADDRESS, KEY_PHASE, KEY_BOOL } KeyKind;
+
+typedef struct InfoKey {
+    const char *name;
+    KeyKind kind;
+    size_t offset;              /* in InfoDict */
+} InfoKey;
+
+#define LINK_KEY(n, kind, field) { n, kind, offsetof(InfoDict, link.field) }
+
+static const InfoKey info_keys[] = {
+    LINK_KEY("entry",       KEY_STRING,  entry),
+    LINK_KEY("ipparam",     KEY_STRING,  ipparam),
+    LINK_KEY("device",      KEY_STRING,  device),
+    LINK_KEY("device_type", KEY_STRING,  device_type),
+    LINK_KEY("phone",       KEY_STRING,  phone),
+    LINK_KEY("ifname",      KEY_STRING,  ifname),
+    LINK_KEY("local",       KEY_ADDRESS, local),
+    LINK_KEY("remote",      KEY_ADDRESS, remote),
+    LINK_KEY("bundle",      KEY_STRING,  bundle),
+    LINK_KEY("phase",       KEY_PHASE,   phase),
+    LINK_KEY("multilink",   KEY_BOOL,    multilink),
+    { "peer_terminated", KEY_BOOL, offsetof(InfoDict, peer_terminated) },
+};
+
+static const InfoKey *find_key(const char *name) {
+    for (size_t i = 0; i < ELEMENTSOF(info_keys); i++)
+        if (strcmp(info_keys[i].name, name) == 0)
+            return &info_keys[i];
+    return NULL;
+}
+
+static bool phase_is_known(uint32_t phase) {
+    return phase < _PPPD_PHASE_MAX && phase_map_lookup((int) phase);
+}
+
+static const char kind_signature[][2] = {
+    [KEY_STRING] = "s", [KEY_ADDRESS] = "s", [KEY_PHASE] = "u", [KEY_BOOL] = "b",
+};
+
+/* Reads an a{sv}.  Strings point into m.  Unknown keys are skipped (a newer
+ * plugin may send more); a known key with a wrong type or a bad value is
+ * -EINVAL. */
+static int read_info_dict(sd_bus_message *m, InfoDict *ret) {
+    assert(m);
+    assert(ret);
+
+    *ret = (InfoDict) { .link = LINK_INFO_INIT, .peer_terminated = -1 };
+
+    int r = sd_bus_message_enter_container(m, 'a', "{sv}");
+    if (r < 0)
+        return r;
+    while ((r = sd_bus_message_enter_container(m, 'e', "sv")) > 0) {
+        const char *name;
+        r = sd_bus_message_read(m, "s", &name);
+        if (r < 0)
+            return r;
+
+        const InfoKey *key = find_key(name);
+        if (!key) {
+            log_debug("Ignoring unknown Link key \"%s\".", name);
+            r = sd_bus_message_skip(m, "v");
+        } else {
+            const char *contents;
+            char type;
+            r = sd_bus_message_peek_type(m, &type, &contents);
+            if (r < 0)
+                return r;
+            if (!streq_ptr(contents, kind_signature[key->kind]))
+                return -EINVAL;
+
+            void *field = (uint8_t *) ret + key->offset;
+            const char *s;
+            uint32_t u;
+            int b;
+            switch (key->kind) {
+            case KEY_STRING:
+            case KEY_ADDRESS:
+                r = sd_bus_message_read(m, "v", "s", &s);
+                if (r >= 0 && (!bus_string_is_valid(s) || (key->kind == KEY_ADDRESS && !bus_ipv4_is_valid(s))))
+                    return -EINVAL;
+                *(const char **) field = s;
+                break;
+            case KEY_PHASE:
+                r = sd_bus_message_read(m, "v", "u", &u);
+                if (r >= 0 && !phase_is_known(u))
+                    return -EINVAL;
+                *(int *) field = (int) u;
+                break;
+            case KEY_BOOL:
+                r = sd_bus_message_read(m, "v", "b", &b);
+                *(int *) field = !!b;
+                break;
+            }
+        }
+        if (r < 0)
+            return r;
+        r = sd_bus_message_exit_container(m);
+        if (r < 0)
+            return r;
+    }
+    if (r < 0)
+        return r;
+    return sd_bus_message_exit_container(m);
+}
+
+/* Every Link call: root only; the pid is the sender's.  Returns > 0 with
+ * *ret_sender filled when the call may go on, else the reply was sent. */
+static int link_check_sender(sd_bus_message *m, BusSender *ret_sender) {
+    assert(m);
+    assert(ret_sender);
+
+    int r = bus_sender_get(m, ret_sender);
+    if (r < 0) {
+        log_debug_errno(r, "Link.%s: no credentials for %s: %m",
+                        sd_bus_message_get_member(m), strempty(sd_bus_message_get_sender(m)));
+        r = bus_reply_access_denied(m);
+        return r < 0 ? r : 0;
+    }
+    if (ret_sender->euid != 0) {
+        log_notice("Link.%s from uid %u (pid %i) refused: not root.",
+                   sd_bus_message_get_member(m), (unsigned) ret_sender->euid, (int) ret_sender->pid);
+        bus_sender_done(ret_sender);
+        r = bus_reply_access_denied(m);
+        return r < 0 ? r : 0;
+    }
+    return 1;
+}
+
+/* The connection of the sender's pppd, or NULL (the reply for an unknown
+ * pid, success, was sent): reports from a pppd we do not know are
+ * harmless, e.g. a Phase that raced the daemon's restart. */
+static Connection *link_connection(Context *ctx, sd_bus_message *m, int *r) {
+    assert(ctx);
+    assert(m);
+    assert(r);
+
+    BusSender sender;
+    *r = link_check_sender(m, &sender);
+    if (*r <= 0)
+        return NULL;
+    pid_t pid = sender.pid;
+    bus_sender_done(&sender);
+
+    Connection *c = context_link_connection(ctx, pid);
+    if (!c) {
+        log_debug("Link.%s from unknown pid %i ignored.", sd_bus_message_get_member(m), (int) pid);
+        *r = sd_bus_reply_method_return(m, NULL);
+    }
+    return c;
+}
+
+static int method_register(sd_bus_message *m, void *userdata, sd_bus_error *error) {
+    Context *ctx = userdata;
+    assert(m);
+    assert(ctx);
+
+    BusSender sender;
+    int r = link_check_sender(m, &sender);
+    if (r <= 0)
+        return r;
+    pid_t pid = sender.pid;
+    /* A pppd a user started (setuid root) keeps the user as its real uid. */
+    uid_t owner = sender.uid != (uid_t) -1 ? sender.uid : sender.euid;
+    bus_sender_done(&sender);
+
+    InfoDict info;
+    r = read_info_dict(m, &info);
+    if (r == -EINVAL)
+        return bus_reply_invalid_parameter(m);
+    if (r < 0)
+        return r;
+
+    r = context_link_register(ctx, pid, owner, &info.link, NULL);
+    if (r < 0)
+        return bus_reply_errno(m, r);
+    return sd_bus_reply_method_return(m, NULL);
+}
+
+static int method_phase(sd_bus_message *m, void *userdata, sd_bus_error *error) {
+    Context *ctx = userdata;
+    assert(m);
+    assert(ctx);
+
+    uint32_t phase;
+    int r = sd_bus_message_read(m, "u", &phase);
+    if (r < 0)
+        return r;
+    if (!phase_is_known(phase))
+        return bus_reply_invalid_parameter(m);
+
+    Connection *c = link_connection(ctx, m, &r);
+    if (!c)
+        return r;
+    log_connection(LOG_DEBUG, c, "Phase %s.", phase_map_lookup((int) phase)->name);
+    r = connection_apply_phase(c, (int) phase);
+    if (r < 0)
+        return bus_reply_errno(m, r);
+    return sd_bus_reply_method_return(m, NULL);
+}
+
+static int method_ip_up(sd_bus_message *m, void *userdata, sd_bus_error *error) {
+    Context *ctx = userdata;
+    assert(m);
+    assert(ctx);
+
+    InfoDict info;
+    int r = read_info_dict(m, &info);
+    if (r == -EINVAL)
+        return bus_reply_invalid_parameter(m);
+    if (r < 0)
+        return r;
+
+    Connection *c = link_connection(ctx, m, &r);
+    if (!c)
+        return r;
+    r = connection_apply_ip_up(c, &info.link);
+    if (r < 0)
+        return bus_reply_errno(m, r);
+    return sd_bus_reply_method_return(m, NULL);
+}
+
+static int method_ip_down(sd_bus_message *m, void *userdata, sd_bus_error *error) {
+    Context *ctx = userdata;
+    assert(m);
+    assert(ctx);
+
+    int r;
+    Connection *c = link_connection(ctx, m, &r);
+    if (!c)
+        return r;
+    log_connection(LOG_DEBUG, c, "IP down.");
+    connection_apply_ip_down(c);
+    return sd_bus_reply_method_return(m, NULL);
+}
+
+static int method_exit(sd_bus_message *m, void *userdata, sd_bus_error *error) {
+    Context *ctx = userdata;
+    assert(m);
+    assert(ctx);
+
+    int32_t status;
+    int r = sd_bus_message_read(m, "i", &status);
+    if (r < 0)
+        return r;
+    InfoDict info;
+    r = read_info_dict(m, &info);
+    if (r == -EINVAL)
+        return bus_reply_invalid_parameter(m);
+    if (r < 0)
+        return r;
+
+    Connection *c = link_connection(ctx, m, &r);
+    if (!c)
+        return r;
+    log_connection(LOG_DEBUG, c, "pppd exits with status %i%s.", status,
+                   info.peer_terminated > 0 ? " (peer terminated)" : "");
+    connection_apply_exit(c, status, info.peer_terminated > 0);
+    return sd_bus_reply_method_return(m, NULL);
+}
+
+/* The bus policy already limits Link to root; the handlers check again
+ * from the sender's credentials, which is what counts. */
+const sd_bus_vtable link_vtable[] = {
+    SD_BUS_VTABLE_START(0),
+    SD_BUS_METHOD_WITH_ARGS("Register",
+                             SD_BUS_ARGS("a{sv}", info),
+                             SD_BUS_NO_RESULT,
+                             method_register, 0),
+    SD_BUS_METHOD_WITH_ARGS("Phase",
+                             SD_BUS_ARGS("u", phase),
+                             SD_BUS_NO_RESULT,
+                             method_phase, 0),
+    SD_BUS_METHOD_WITH_ARGS("IpUp",
+                             SD_BUS_ARGS("a{sv}", info),
+                             SD_BUS_NO_RESULT,
+                             method_ip_up, 0),
+    SD_BUS_METHOD_WITH_ARGS("IpDown",
+                             SD_BUS_NO_ARGS,
+                             SD_BUS_NO_RESULT,
+                             method_ip_down, 0),
+    SD_BUS_METHOD_WITH_ARGS("Exit",
+                             SD_BUS_ARGS("i", status, "a{sv}", info),
+                             SD_BUS_NO_RESULT,
+                             method_exit, 0),
+    SD_BUS_VTABLE_END
+};

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#include <assert.h>
+#include <errno.h>
+#include <inttypes.h>
+
+#include "bus-util.h"
+#include "context.h"
+#include "hangup.h"
+#include "log.h"
+#include "manager-iface.h"
+#include "notify.h"
+#include "pppras-bus.h"
+#include "util.h"
+
+static int method_enum_connections(sd_bus_message *m, void *userdata, sd_bus_error *error) {
+    Context *ctx = userdata;
+    assert(m);
+    assert(ctx);
+
+    _cleanup_(sd_bus_message_unrefp) sd_bus_message *reply = NULL;
+    int r = sd_bus_message_new_method_return(m, &reply);
+    if (r >= 0)
+        r = sd_bus_message_open_container(reply, 'a', "(tssssu)");
+    HANDLE_TABLE_FOREACH(c, &ctx->connections) {
+        if (r < 0)
+            break;
+        if (!connection_is_enumerable(c))
+            continue;
+        /* dwSubEntry: one link per pppd, and Windows counts subentries from 1 */
+        r = sd_bus_message_append(reply, "(tssssu)", c->handle, c->entry_name,
+                                  strempty(c->device_type), strempty(c->device),
+                                  connection_phonebook(c), (uint32_t) 1);
+    }
+    if (r >= 0)
+        r = sd_bus_message_close_container(reply);
+    if (r < 0)
+        return bus_reply_errno(m, r);
+    return sd_bus_send(NULL, reply, NULL);
+}
+
+static int method_get_connect_status(sd_bus_message *m, void *userdata, sd_bus_error *error) {
+    Context *ctx = userdata;
+    assert(m);
+    assert(ctx);
+
+    uint64_t handle;
+    int r = sd_bus_message_read(m, "t", &handle);
+    if (r < 0)
+        return r;
+
+    Connection *c = context_get_connection(ctx, handle);
+    if (!c)
+        return bus_reply_invalid_handle(m);
+
+    return sd_bus_reply_method_return(m, "uuusssss", (uint32_t) c->state, (uint32_t) c->substate, c->error,
+                                      strempty(c->device_type), strempty(c->device), strempty(c->phone),
+                                      strempty(c->local), strempty(c->remote));
+}
+
+static int method_hang_up(sd_bus_message *m, void *userdata, sd_bus_error *error) {
+    Context *ctx = userdata;
+    assert(m);
+    assert(ctx);
+
+    uint64_t handle;
+    int r = sd_bus_message_read(m, "t", &handle);
+    if (r < 0)
+        return r;
+
+    Connection *c = context_get_connection(ctx, handle);
+    if (!c)
+        return bus_reply_invalid_handle(m);
+
+    BusSender sender;
+    r = bus_sender_get(m, &sender);
+    if (r < 0)
+        return bus_reply_errno(m, r);
+    bool allowed = hangup_caller_allowed(sender.euid, sender.egid, sender.groups, (size_t) sender.n_groups,
+                                         c->owner, ctx->hangup_gid);
+    uid_t caller = sender.euid;
+    bus_sender_done(&sender);
+    if (!allowed) {
+        log_connection(LOG_NOTICE, c, "HangUp by uid %u refused.", (unsigned) caller);
+        return bus_reply_access_denied(m);
+    }
+
+    log_connection(LOG_INFO, c, "HangUp requested by uid %u.", (unsigned) caller);
+    r = context_hang_up(ctx, c);   /* may retire c */
+    if (r < 0)
+        return bus_reply_errno(m, r);
+    return sd_bus_reply_method_return(m, NULL);
+}
+
+static int method_register_notification(sd_bus_message *m, void *userdata, sd_bus_error *error) {
+    Context *ctx = userdata;
+    assert(m);
+    assert(ctx);
+
+    uint64_t handle;
+    uint32_t flags;
+    int fd;
+    int r = sd_bus_message_read(m, "tuh", &handle, &flags, &fd);
+    if (r < 0)
+        return r;
+
+    if (handle != NOTIFY_ALL_CONNECTIONS && !context_get_connection(ctx, handle))
+        return bus_reply_invalid_handle(m);
+
+    r = notify_registry_add(ctx->notify, sd_bus_message_get_bus(m), sd_bus_message_get_sender(m),
+                            handle, flags, fd);
+    if (r == -EINVAL || r == -EBADF)
+        return bus_reply_invalid_parameter(m);
+    if (r < 0)
+        return bus_reply_errno(m, r);
+    log_debug("%s registered notifications for %016" PRIx64 ", flags 0x%x.",
+              sd_bus_message_get_sender(m), handle, flags);
+    return sd_bus_reply_method_return(m, NULL);
+}
+
+static int property_get_version(sd_bus *bus, const char *path, const char *interface,
+                                const char *property, sd_bus_message *reply,
+                                void *userdata, sd_bus_error *error) {
+    assert(reply);
+    return sd_bus_message_append(reply, "s", PPPRAS_VERSION);
+}
+
+void manager_iface_emit_state_changed(sd_bus *bus, Connection *c) {
+    assert(bus);
+    assert(c);
+    int r = sd_bus_emit_signal(bus, PPPRAS_ROOT_PATH, PPPRAS_MANAGER_IFACE, "StateChanged", "tuu",
+                               c->handle, (uint32_t) c->state, c->error);
+    if (r < 0)
+        log_warning_errno(r, "Failed to emit StateChanged: %m");
+}
+
+void manager_iface_emit_connection_removed(sd_bus *bus, uint64_t handle) {
+    assert(bus);
+    int r = sd_bus_emit_signal(bus, PPPRAS_ROOT_PATH, PPPRAS_MANAGER_IFACE, "ConnectionRemoved", "t", handle);
+    if (r < 0)
+        log_warning_errno(r, "Failed to emit ConnectionRemoved: %m");
+}
+
+const sd_bus_vtable manager_vtable[] = {
+    SD_BUS_VTABLE_START(0),
+    SD_BUS_PROPERTY("Version", "s", property_get_version, 0, SD_BUS_VTABLE_PROPERTY_CONST),
+    SD_BUS_METHOD_WITH_ARGS("EnumConnections",
+                             SD_BUS_NO_ARGS,
+                             SD_BUS_RESULT("a(tssssu)", connections),
+                             method_enum_connections, 0),
+    SD_BUS_METHOD_WITH_ARGS("GetConnectStatus",
+                             SD_BUS_ARGS("t", handle),
+                             SD_BUS_RESULT("u", state, "u", substate, "u", error,
+                                           "s", device_type, "s", device_name, "s", phone_number,
+                                           "s", local_address, "s", remote_address),
+                             method_get_connect_status, 0),
+    SD_BUS_METHOD_WITH_ARGS("HangUp",
+                             SD_BUS_ARGS("t", handle),
+                             SD_BUS_NO_RESULT,
+                             method_hang_up, 0),
+    SD_BUS_METHOD_WITH_ARGS("RegisterNotification",
+                             SD_BUS_ARGS("t", handle, "u", flags, "h", event_fd),
+                             SD_BUS_NO_RESULT,
+                             method_register_notification, 0),
+    SD_BUS_SIGNAL_WITH_ARGS("StateChanged",
+                            SD_BUS_ARGS("t", handle, "u", state, "u", error), 0),
+    SD_BUS_SIGNAL_WITH_ARGS("ConnectionRemoved",
+                            SD_BUS_ARGS("t", handle), 0),
+    SD_BUS_VTABLE_END
+};

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#pragma once
+
+/* org.pppras.Ras1.Manager at /org/pppras/Ras1: EnumConnections,
+ * GetConnectStatus, HangUp, RegisterNotification, the StateChanged and
+ * ConnectionRemoved signals, the Version property. */
+
+#include <stdint.h>
+#include <systemd/sd-bus.h>
+
+#include "connection.h"
+
+extern const sd_bus_vtable manager_vtable[];
+
+void manager_iface_emit_state_changed(sd_bus *bus, Connection *c);
+void manager_iface_emit_connection_removed(sd_bus *bus, uint64_t handle);
