@@ -96,7 +96,7 @@ $(LIB): $(call obj,$(LIB_SRC) $(COMMON_SRC)) client-lib/libpppras.map
 $(B)/$(LIBNAME): $(LIB)
 	$(Q)ln -sf $(LIBNAME).$(SOVERSION) $@
 
-$(B)/rasdial: $(call obj,tools/rasdial.c) $(LIB)
+$(B)/rasdial: $(call obj,tools/rasdial.c) $(B)/$(LIBNAME)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< -L$(B) -lpppras -Wl,-rpath,'$$ORIGIN'
 
@@ -117,7 +117,7 @@ $(B)/tests/unit-tests: $(call obj,$(UNIT_SRC) $(COMMON_SRC) $(filter-out client-
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(DBUS_LIBS) $(SYSTEMD_LIBS) -lpthread
 
-$(B)/tests/bus-tests: $(call obj,$(BUSTEST_SRC)) $(LIB)
+$(B)/tests/bus-tests: $(call obj,$(BUSTEST_SRC)) $(B)/$(LIBNAME)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(call obj,$(BUSTEST_SRC)) -L$(B) -lpppras \
@@ -127,14 +127,14 @@ $(B)/tests/bus-wait-name: $(call obj,tests/bus-wait-name.c)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(DBUS_LIBS)
 
-$(B)/tests/e2e-link: $(call obj,tests/e2e-link.c) $(LIB)
+$(B)/tests/e2e-link: $(call obj,tests/e2e-link.c) $(B)/$(LIBNAME)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< -L$(B) -lpppras -Wl,-rpath,'$$ORIGIN/..'
 
 EXAMPLES := $(patsubst docs/examples/%.c,$(B)/examples/%,$(wildcard docs/examples/*.c))
 examples: $(EXAMPLES)
-$(B)/examples/%: docs/examples/%.c $(LIB) $(B)/pppras-uninstalled.pc
+$(B)/examples/%: docs/examples/%.c $(B)/$(LIBNAME) $(B)/pppras-uninstalled.pc
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $< (pkg-config pppras-uninstalled)")
 	$(Q)$(CC) -std=gnu11 $(WARN) $(SAN_FLAGS) -o $@ $< \

@@ -205,6 +205,10 @@ DWORD APIENTRY RasConnectionNotificationW(HRASCONN hrasconn, HANDLE hEvent, DWOR
 DWORD APIENTRY RasGetErrorStringA(UINT uErrorValue, LPSTR lpszErrorString, DWORD cBufSize);
 DWORD APIENTRY RasGetErrorStringW(UINT uErrorValue, LPWSTR lpszErrorString, DWORD cBufSize);
 
+/* pppras extension: the RASCONNSTATE's name ("RASCS_Connected"), or NULL
+ * for a value Windows does not define. */
+LPCSTR APIENTRY PppRasConnStateName(RASCONNSTATE state);
+
 #ifdef UNICODE
 #define RASCONN                    RASCONNW
 #define LPRASCONN                  LPRASCONNW

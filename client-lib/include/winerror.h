@@ -21,6 +21,7 @@
 #define ERROR_BAD_NETPATH            53
 #define ERROR_NETWORK_BUSY           54
 #define ERROR_DEV_NOT_EXIST          55
+#define ERROR_BAD_DEV_TYPE           66
 #define ERROR_BAD_NET_NAME           67
 #define ERROR_ALREADY_ASSIGNED       85
 #define ERROR_INVALID_PASSWORD       86
@@ -47,6 +48,7 @@
 #define ERROR_CANCELLED              1223
 #define ERROR_SESSION_CREDENTIAL_CONFLICT 1219
 #define ERROR_LOGON_FAILURE          1326
+#define ERROR_BAD_USERNAME           2202
 #define ERROR_NOT_CONNECTED          2250
 #define ERROR_OPEN_FILES             2401
 #define ERROR_DEVICE_IN_USE          2404
