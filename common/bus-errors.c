@@ -11,6 +11,7 @@ const BusErrorEntry bus_errors[] = {
     { PPPRAS_ERROR_ENTRY_NOT_FOUND,   ERROR_CANNOT_FIND_PHONEBOOK_ENTRY },
     { PPPRAS_ERROR_DIAL_IN_PROGRESS,  ERROR_DIAL_ALREADY_IN_PROGRESS },
     { PPPRAS_ERROR_NO_MEMORY,         ERROR_NOT_ENOUGH_MEMORY },
+    { PPPRAS_ERROR_NO_SECRETS,        ERROR_LOGON_FAILURE },
     { PPPRAS_ERROR_FAILED,            ERROR_UNKNOWN },
 };
 const unsigned bus_errors_size = sizeof(bus_errors) / sizeof(bus_errors[0]);

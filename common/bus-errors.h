@@ -20,6 +20,7 @@ extern const unsigned bus_errors_size;
 #define PPPRAS_ERROR_ENTRY_NOT_FOUND   "org.pppras.Ras1.Error.EntryNotFound"
 #define PPPRAS_ERROR_DIAL_IN_PROGRESS  "org.pppras.Ras1.Error.DialInProgress"
 #define PPPRAS_ERROR_NO_MEMORY         "org.pppras.Ras1.Error.NoMemory"
+#define PPPRAS_ERROR_NO_SECRETS        "org.pppras.Ras1.Error.NoSecrets"
 #define PPPRAS_ERROR_FAILED            "org.pppras.Ras1.Error.Failed"
 
 /* Code for an error name.  Names of the bus itself that mean "the daemon
