@@ -58,7 +58,7 @@ obj = $(patsubst %.c,$(B)/obj/%.o,$(1))
 LIBNAME     := libpppras.so
 LIB         := $(B)/$(LIBNAME).$(SOVERSION)
 PROGRAMS    := $(B)/ppprasd $(B)/pppras.so $(LIB) $(B)/$(LIBNAME) $(B)/rasdial \
-               $(B)/pppras-uninstalled.pc $(B)/tests/bus-wait-name
+               $(B)/pppras-uninstalled.pc $(B)/tests/bus-wait-name $(B)/tests/ras-probe
 TESTS       := $(B)/tests/unit-tests $(B)/tests/bus-tests $(B)/tests/e2e-link
 
 .PHONY: all deps check check-fast check-unit check-bus check-vm check-e2e-in-vm \
@@ -70,11 +70,11 @@ $(B)/obj/%.o: %.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CFLAGS) $(EXTRA_CFLAGS) -c -o $@ $<
 
-$(call obj,$(DAEMON_SRC)):  EXTRA_CFLAGS = $(SYSTEMD_CFLAGS)
+$(call obj,$(DAEMON_SRC)):  EXTRA_CFLAGS = $(SYSTEMD_CFLAGS) -DPPPRAS_PLUGIN_PATH='"$(PPPD_PLUGINDIR)/pppras.so"'
 $(call obj,$(PLUGIN_SRC)):  EXTRA_CFLAGS = $(DBUS_CFLAGS) -fvisibility=hidden -fno-sanitize=all
 $(call obj,$(LIB_SRC)):     EXTRA_CFLAGS = $(DBUS_CFLAGS) -fvisibility=hidden
 $(call obj,$(UNIT_SRC) $(BUSTEST_SRC)): EXTRA_CFLAGS = $(CHECK_CFLAGS) $(DBUS_CFLAGS)
-$(B)/obj/tests/bus-wait-name.o $(B)/obj/tests/e2e-link.o: EXTRA_CFLAGS = $(DBUS_CFLAGS)
+$(B)/obj/tests/bus-wait-name.o $(B)/obj/tests/e2e-link.o $(B)/obj/tests/ras-probe.o: EXTRA_CFLAGS = $(DBUS_CFLAGS)
 
 $(B)/ppprasd: $(call obj,$(DAEMON_SRC) $(COMMON_SRC))
 	@$(if $(Q),echo "  LD      $@")
@@ -131,6 +131,11 @@ $(B)/tests/e2e-link: $(call obj,tests/e2e-link.c) $(B)/$(LIBNAME)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< -L$(B) -lpppras -Wl,-rpath,'$$ORIGIN/..'
+
+$(B)/tests/ras-probe: $(call obj,tests/ras-probe.c) $(B)/$(LIBNAME)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< -L$(B) -lpppras -Wl,-rpath,'$$ORIGIN/..' $(DBUS_LIBS)
 
 EXAMPLES := $(patsubst docs/examples/%.c,$(B)/examples/%,$(wildcard docs/examples/*.c))
 examples: $(EXAMPLES)

@@ -4,7 +4,10 @@
 #define S(...) .states = { __VA_ARGS__ }, .n_states = sizeof((RASCONNSTATE[]){ __VA_ARGS__ }) / sizeof(RASCONNSTATE)
 
 const PhaseMapEntry phase_map[_PPPD_PHASE_MAX] = {
-    [PPPD_PHASE_DEAD]         = { PPPD_PHASE_DEAD,         "PHASE_DEAD",         S(RASCS_Disconnected) },
+    /* The link is ending: RASCS_Disconnected is entered once pppd's exit
+     * status is known (its Exit report, or the process gone), so that
+     * whoever RASCN_Disconnection wakes reads the final dwError. */
+    [PPPD_PHASE_DEAD]         = { PPPD_PHASE_DEAD,         "PHASE_DEAD" },
     [PPPD_PHASE_INITIALIZE]   = { PPPD_PHASE_INITIALIZE,   "PHASE_INITIALIZE",   S(RASCS_OpenPort) },
     [PPPD_PHASE_SERIALCONN]   = { PPPD_PHASE_SERIALCONN,   "PHASE_SERIALCONN",   S(RASCS_PortOpened, RASCS_ConnectDevice) },
     /* demand dialling: the port is set up and waits for traffic */
@@ -15,8 +18,8 @@ const PhaseMapEntry phase_map[_PPPD_PHASE_MAX] = {
     [PPPD_PHASE_NETWORK]      = { PPPD_PHASE_NETWORK,      "PHASE_NETWORK",      S(RASCS_AuthProject) },
     /* an NCP is up; Connected waits for IP up (or a multilink join) */
     [PPPD_PHASE_RUNNING]      = { PPPD_PHASE_RUNNING,      "PHASE_RUNNING" },
-    [PPPD_PHASE_TERMINATE]    = { PPPD_PHASE_TERMINATE,    "PHASE_TERMINATE",    S(RASCS_Disconnected) },
-    [PPPD_PHASE_DISCONNECT]   = { PPPD_PHASE_DISCONNECT,   "PHASE_DISCONNECT",   S(RASCS_Disconnected) },
+    [PPPD_PHASE_TERMINATE]    = { PPPD_PHASE_TERMINATE,    "PHASE_TERMINATE" },
+    [PPPD_PHASE_DISCONNECT]   = { PPPD_PHASE_DISCONNECT,   "PHASE_DISCONNECT" },
     /* persist: the link is down and pppd waits to redial */
     [PPPD_PHASE_HOLDOFF]      = { PPPD_PHASE_HOLDOFF,      "PHASE_HOLDOFF",      S(RASCS_Disconnected), .substate = RASCSS_Reconnecting },
     /* multilink bundle master whose own link is gone: the bundle is still up */
