@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#pragma once
+
+/* What the bus tests need beyond the RAS API: finding a connection's
+ * handle the way a RasDial caller would have it, from the daemon's
+ * Connection objects (ObjectManager), with the tests' own libdbus calls. */
+
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "ras.h"
+
+/* Generous limit for every wait on an event: only a broken daemon hits it. */
+#define TEST_TIMEOUT_MS 15000
+
+/* The handle of the connection whose pppd is pid.  0, -ENOENT when the
+ * daemon has no such connection, other negative errno on bus failure. */
+int test_handle_for_pid(pid_t pid, HRASCONN *ret);
+
+static inline HRASCONN test_hrasconn(uint64_t handle) {
+    return (HRASCONN) (uintptr_t) handle;
+}
+
+#include "fake-plugin.h"
+
+/* Spawns a fake pppd (flags: FakePluginFlags), lets it report a complete
+ * connect for entry, and returns the handle the daemon gave it.  Fails
+ * the running test on any error. */
+HRASCONN test_spawn_connected(FakePlugin *p, const char *entry, unsigned flags);
+
+/* RasGetConnectStatusA that must succeed; returns the status. */
+RASCONNSTATUSA test_status(HRASCONN h);
+
+/* The number of connections RasEnumConnectionsA lists. */
+DWORD test_count_connections(void);
+
+/* Teardown: hangs up the fake pppd's connection if the daemon still has
+ * it, makes sure the process is gone and waits (on RASCN_Disconnection)
+ * until the handle is retired, so the next test starts with no
+ * connections.  Best effort: never fails the test. */
+void test_plugin_cleanup(FakePlugin *p);

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#pragma once
+
+/* Every suite of build/tests/bus-tests, run by bus-main.c in one SRunner
+ * as `tests/with-private-bus build/tests/bus-tests`. */
+
+#include <check.h>
+
+Suite *no_connections_suite(void);
+Suite *daemon_absent_suite(void);
+Suite *fake_link_suite(void);
+Suite *hangup_suite(void);
+Suite *access_suite(void);
+Suite *threads_suite(void);

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#pragma once
+
+/* Every suite of build/tests/unit-tests.  unit-main.c runs them all in one
+ * SRunner, so Check prints one summary line for the whole program. */
+
+#include <check.h>
+
+Suite *phase_map_suite(void);
+Suite *exit_map_suite(void);
+Suite *bus_errors_suite(void);
+Suite *ras_layout_suite(void);
+Suite *struct_versions_suite(void);
+Suite *error_string_suite(void);
+Suite *connection_suite(void);
+Suite *handle_table_suite(void);
+Suite *hangup_suite(void);
