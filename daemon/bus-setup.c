@@ -6,6 +6,7 @@
 #include "link-iface.h"
 #include "log.h"
 #include "manager-iface.h"
+#include "network-hookup.h"
 #include "pppras-bus.h"
 
 int bus_setup(Context *ctx) {
@@ -36,6 +37,9 @@ int bus_setup(Context *ctx) {
     r = sd_bus_add_object_manager(bus, NULL, PPPRAS_ROOT_PATH);
     if (r < 0)
         return log_error_errno(r, "Failed to add the object manager: %m");
+    r = context_attach_network(ctx);
+    if (r < 0)
+        return r;
 
     r = sd_bus_attach_event(bus, ctx->event, SD_EVENT_PRIORITY_NORMAL);
     if (r < 0)

@@ -3,13 +3,30 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 #include "connection.h"
 #include "exit-map.h"
 #include "phase-map.h"
 #include "util.h"
 
-#define PPPRAS_PHONEBOOK_DIR "/etc/ppp/peers"
+/* Configuration, set once at start: the phonebook directory shown in
+ * RASCONN.szPhonebook. */
+static const char *phonebook_dir = "/etc/ppp/peers";
+
+void connection_set_phonebook_dir(const char *dir) {
+    phonebook_dir = dir ?: "/etc/ppp/peers";
+}
+
+static void free_secret(char **s) {
+    assert(s);
+    if (*s) {
+        explicit_bzero(*s, strlen(*s));
+        free(*s);
+        *s = NULL;
+    }
+}
 
 int connection_new(Connection **ret, uint64_t handle, pid_t pid, uid_t owner, uint64_t started_at_usec) {
     assert(ret);
@@ -56,6 +73,12 @@ Connection *connection_free(Connection *c) {
     free(c->remote);
     free(c->bundle);
     free(c->entry_name);
+    free(c->dns1);
+    free(c->dns2);
+    free(c->ip6_local);
+    free(c->ip6_remote);
+    free(c->escaped);
+    connection_drop_secrets(c);
     free(c);
     return NULL;
 }
@@ -89,6 +112,11 @@ static void enter_state_with_error(Connection *c, RASCONNSTATE state, uint32_t e
     if (error != c->error) {
         c->error = error;
         mask |= CONNECTION_PROPERTY_ERROR;
+    }
+    if (state == RASCS_Connected) {
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        c->connected_at_usec = (uint64_t) ts.tv_sec * USEC_PER_SEC + (uint64_t) ts.tv_nsec / 1000;
     }
     notify_state(c);
     notify_properties(c, mask);
@@ -249,12 +277,78 @@ int connection_apply_ip_up(Connection *c, const LinkInfo *info) {
 
     unsigned mask = 0;
     int r = update_addresses(c, info, &mask);
+    if (r >= 0)
+        r = free_and_strdup(&c->dns1, info->dns1 ?: c->dns1);
+    if (r >= 0)
+        r = free_and_strdup(&c->dns2, info->dns2 ?: c->dns2);
+    notify_properties(c, mask);
+    if (r < 0)
+        return -ENOMEM;
+    c->ip_up = true;
+    enter_connected(c);
+    return 0;
+}
+
+int connection_apply_joined(Connection *c, const char *ifname) {
+    assert(c);
+
+    if (c->process_gone)
+        return 0;
+    unsigned mask = 0;
+    int r = update_string(&c->ifname, ifname, CONNECTION_PROPERTY_INTERFACE, &mask);
     notify_properties(c, mask);
     if (r < 0)
         return r;
     enter_connected(c);
     return 0;
 }
+
+void connection_apply_auth(Connection *c, bool success) {
+    assert(c);
+    if (success && !c->process_gone && c->state == RASCS_Authenticate)
+        enter_state(c, RASCS_Authenticated);
+}
+
+int connection_apply_ip6(Connection *c, const char *local, const char *remote) {
+    assert(c);
+    if (free_and_strdup(&c->ip6_local, local ?: c->ip6_local) < 0 ||
+        free_and_strdup(&c->ip6_remote, remote ?: c->ip6_remote) < 0)
+        return -ENOMEM;
+    return 0;
+}
+
+void connection_apply_stats(Connection *c, const LinkStats *stats) {
+    assert(c);
+    assert(stats);
+    c->final_stats = *stats;
+    c->have_final_stats = true;
+}
+
+int connection_set_secrets(Connection *c, const char *user, const char *password, const char *domain) {
+    assert(c);
+
+    struct { char **field; const char *value; } secrets[] = {
+        { &c->secret_user, user }, { &c->secret_password, password }, { &c->secret_domain, domain },
+    };
+    for (size_t i = 0; i < ELEMENTSOF(secrets); i++) {
+        if (!secrets[i].value)
+            continue;
+        char *copy = strdup(secrets[i].value);
+        if (!copy)
+            return -ENOMEM;
+        free_secret(secrets[i].field);
+        *secrets[i].field = copy;
+    }
+    return 0;
+}
+
+void connection_drop_secrets(Connection *c) {
+    assert(c);
+    free_secret(&c->secret_user);
+    free_secret(&c->secret_password);
+    free_secret(&c->secret_domain);
+}
+
 
 void connection_apply_ip_down(Connection *c) {
     assert(c);
@@ -265,12 +359,14 @@ void connection_apply_ip_down(Connection *c) {
 void connection_apply_exit(Connection *c, int status, bool peer_terminated) {
     assert(c);
 
-    if (c->process_gone)
+    /* A supervisor's verdict (718) stands over what pppd says about it. */
+    if (c->process_gone || c->supervisor_ended)
         return;
     c->exit_reported = true;
     c->exit_error = ras_error_for_pppd_exit(status, peer_terminated);
-    if (c->state == RASCS_Disconnected)
-        set_final_error(c, c->exit_error);
+    /* pppd says this just before it exits: the link is down now. */
+    c->substate = RASCSS_None;
+    set_final_error(c, c->exit_error);
 }
 
 void connection_apply_process_gone(Connection *c, uint32_t fallback_error) {
@@ -290,5 +386,5 @@ bool connection_is_enumerable(const Connection *c) {
 
 const char *connection_phonebook(const Connection *c) {
     assert(c);
-    return isempty(c->entry) ? "" : PPPRAS_PHONEBOOK_DIR;
+    return isempty(c->entry) ? "" : phonebook_dir;
 }

@@ -12,6 +12,7 @@
 #include <sys/types.h>
 #include <systemd/sd-event.h>
 
+#include "process-tree.h"
 #include "ras.h"
 
 typedef struct Connection Connection;
@@ -51,11 +52,20 @@ typedef struct LinkInfo {
     const char *local;
     const char *remote;
     const char *bundle;
+    const char *dns1;
+    const char *dns2;
     int phase;             /* -1: not sent */
     int multilink;         /* -1: not sent, else 0/1 */
+    int previous_pid;      /* -1: not sent */
 } LinkInfo;
 
-#define LINK_INFO_INIT ((LinkInfo) { .phase = -1, .multilink = -1 })
+#define LINK_INFO_INIT ((LinkInfo) { .phase = -1, .multilink = -1, .previous_pid = -1 })
+
+/* pppd's counters (Link.Stats at exit, or the interface's while it is up). */
+typedef struct LinkStats {
+    uint64_t bytes_in, bytes_out, packets_in, packets_out;
+    uint32_t connect_time_ms;
+} LinkStats;
 
 struct Connection {
     uint64_t handle;
@@ -78,6 +88,29 @@ struct Connection {
     bool hanging_up;             /* HangUp started: SIGTERM sent, SIGKILL armed */
     bool connected_notified;     /* RASCN_Connection fired for the current Connected */
     bool disconnected_notified;  /* RASCN_Disconnection fired for the current Disconnected */
+
+    /* Manager.Dial */
+    bool dialled;                /* started by Dial: supervised, secrets possible */
+    bool is_child;               /* we are pppd's parent: waitid() tells how it ended */
+    int wait_code, wait_status;  /* CLD_EXITED/CLD_KILLED/... and code or signal; 0: unknown */
+    bool supervisor_ended;       /* the supervise timeout hung it up: dwError 718 */
+    char *secret_user, *secret_password, *secret_domain;   /* never logged, never written */
+    ProcessId *escaped;          /* pppd's descendants that left its session */
+    size_t n_escaped;
+
+    /* IPCP / IPV6CP */
+    bool ip_up;                  /* IpUp came (GetProjectionInfo works) */
+    char *dns1, *dns2, *ip6_local, *ip6_remote;
+    uint64_t connected_at_usec;  /* CLOCK_MONOTONIC at RASCS_Connected, 0 before */
+
+    LinkStats final_stats;       /* Link.Stats */
+    bool have_final_stats;
+
+    /* Multilink: a link that joined another pppd's bundle is a subentry
+     * of that connection (the one whose pppd owns the interface). */
+    uint64_t bundle_handle;      /* the bundle's main connection; 0: none (a main or single link) */
+    uint64_t joined_seq;         /* order of joining, for GetSubEntryHandle */
+    bool bundle_disconnect_pending;  /* main is down but links remain: RASCN_Disconnection later */
 
     /* Driven by process-watch.c / hangup.c / context.c. */
     int pidfd;
@@ -117,8 +150,27 @@ void connection_apply_exit(Connection *c, int status, bool peer_terminated);
  * dwError, or fallback_error if no Exit came. */
 void connection_apply_process_gone(Connection *c, uint32_t fallback_error);
 
+/* A subentry joined the bundle on ifname: Connected, without addresses. */
+int connection_apply_joined(Connection *c, const char *ifname);
+
+/* Authentication finished: a success while authenticating is RASCS_Authenticated. */
+void connection_apply_auth(Connection *c, bool success);
+
+int connection_apply_ip6(Connection *c, const char *local, const char *remote);
+
+/* Link.Stats at exit. */
+void connection_apply_stats(Connection *c, const LinkStats *stats);
+
+/* Dial's (or saved) credentials; copied.  NULL members stay unset. */
+int connection_set_secrets(Connection *c, const char *user, const char *password, const char *domain);
+/* Wipes and frees them (explicit_bzero). */
+void connection_drop_secrets(Connection *c);
+
 /* Enumerated: RASCS_Connected and not hanging up. */
 bool connection_is_enumerable(const Connection *c);
 
-/* "/etc/ppp/peers" when the connection has an entry, else "". */
+/* The phonebook directory when the connection has an entry, else "". */
 const char *connection_phonebook(const Connection *c);
+
+/* Where phonebook entries live, for connection_phonebook() (default /etc/ppp/peers). */
+void connection_set_phonebook_dir(const char *dir);

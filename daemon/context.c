@@ -2,17 +2,27 @@
 #include <assert.h>
 #include <errno.h>
 #include <grp.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
 #include <stdlib.h>
+#include <systemd/sd-daemon.h>
 #include <time.h>
 
 #include "connection-iface.h"
 #include "context.h"
+#include "network-hookup.h"
 #include "exit-map.h"
 #include "hangup.h"
 #include "log.h"
 #include "manager-iface.h"
 #include "phase-map.h"
+#include "phonebook.h"
+#include "pppd-spawn.h"
+#include "process-tree.h"
 #include "process-watch.h"
+#include "state-file.h"
 #include "util.h"
 
 static uint64_t now_usec(clockid_t clock) {
@@ -29,7 +39,7 @@ static gid_t lookup_group(const char *name) {
     errno = 0;
     struct group *g = getgrnam(name);
     if (!g) {
-        log_debug("Hang-up group \"%s\" does not exist; only root and owners may hang up.", name);
+        log_debug("Group \"%s\" does not exist; only root and owners may use what it grants.", name);
         return (gid_t) -1;
     }
     return g->gr_gid;
@@ -46,9 +56,24 @@ int context_init(Context *ctx, sd_event *event, const DaemonOptions *options) {
         .linger_usec = options->linger_usec,
         .supervise_usec = options->supervise_usec,
         .hangup_gid = lookup_group(options->hangup_group),
+        .dial_gid = lookup_group(options->dial_group),
+        .dial_anyone = options->dial_group && options->dial_group[0] == '\0',
     };
+    struct { char **field; const char *value; } strings[] = {
+        { &ctx->phonebook_dir, options->phonebook_dir ?: DEFAULT_PHONEBOOK_DIR },
+        { &ctx->state_dir,     options->state_dir },       /* NULL: no files (tests) */
+        { &ctx->runtime_dir,   options->runtime_dir },
+        { &ctx->pppd_path,     options->pppd_path ?: DEFAULT_PPPD_PATH },
+        { &ctx->plugin_path,   options->plugin_path ?: PPPRAS_PLUGIN_PATH },
+        { &ctx->ssh_config,    options->ssh_config },
+    };
+    for (size_t i = 0; i < ELEMENTSOF(strings); i++)
+        if (strings[i].value && !(*strings[i].field = strdup(strings[i].value)))
+            return -ENOMEM;
+    connection_set_phonebook_dir(ctx->phonebook_dir);
+
     /* Handles from the wall clock's µs: a restarted daemon counts on past
-     * everything it handed out before (unless the clock jumped back). */
+     * everything it handed out before, even without its state file. */
     handle_table_init(&ctx->connections, now_usec(CLOCK_REALTIME));
     return notify_registry_new(&ctx->notify);
 }
@@ -56,10 +81,137 @@ int context_init(Context *ctx, sd_event *event, const DaemonOptions *options) {
 void context_done(Context *ctx) {
     assert(ctx);
 
+    /* Keep what we know for the next start: pppd processes outlive us. */
+    if (ctx->flush_source)
+        (void) context_save_state(ctx);
+    ctx->flush_source = sd_event_source_disable_unref(ctx->flush_source);
     handle_table_done(&ctx->connections);
     ctx->notify = notify_registry_free(ctx->notify);
+    context_detach_network(ctx);
     ctx->bus = sd_bus_flush_close_unref(ctx->bus);
     ctx->event = sd_event_unref(ctx->event);
+    free(ctx->phonebook_dir);
+    free(ctx->state_dir);
+    free(ctx->runtime_dir);
+    free(ctx->pppd_path);
+    free(ctx->plugin_path);
+    free(ctx->ssh_config);
+}
+
+/* ---- persistence and STATUS= ---- */
+
+int context_save_state(Context *ctx) {
+    assert(ctx);
+
+    if (!ctx->runtime_dir)
+        return 0;
+    int r = state_file_save(ctx->runtime_dir, &ctx->connections);
+    if (r < 0)
+        return log_warning_errno(r, "Failed to write the connection table to %s: %m", ctx->runtime_dir);
+    return 0;
+}
+
+static size_t count_live(Context *ctx) {
+    assert(ctx);
+    size_t n = 0;
+    HANDLE_TABLE_FOREACH(c, &ctx->connections)
+        n += !c->process_gone;
+    return n;
+}
+
+static int on_flush(sd_event_source *s, void *userdata) {
+    Context *ctx = userdata;
+    assert(ctx);
+
+    (void) sd_event_source_set_enabled(s, SD_EVENT_OFF);
+    (void) context_save_state(ctx);
+
+    size_t n = count_live(ctx);
+    if (n != ctx->last_status_count) {
+        ctx->last_status_count = n;
+        (void) sd_notifyf(false, "STATUS=Serving %zu connection%s.", n, n == 1 ? "" : "s");
+    }
+    return 0;
+}
+
+void context_state_changed(Context *ctx) {
+    assert(ctx);
+
+    /* One write per event-loop iteration, however many changes it made. */
+    if (!ctx->flush_source) {
+        int r = sd_event_add_defer(ctx->event, &ctx->flush_source, on_flush, ctx);
+        if (r < 0) {
+            log_warning_errno(r, "Failed to schedule a state write, writing now: %m");
+            (void) context_save_state(ctx);
+            return;
+        }
+        (void) sd_event_source_set_description(ctx->flush_source, "state-flush");
+        /* after the bus work of this iteration */
+        (void) sd_event_source_set_priority(ctx->flush_source, SD_EVENT_PRIORITY_IDLE);
+    }
+    (void) sd_event_source_set_enabled(ctx->flush_source, SD_EVENT_ONESHOT);
+}
+
+/* ---- multilink ---- */
+
+Connection *context_bundle_main(Context *ctx, Connection *c) {
+    assert(ctx);
+    assert(c);
+    if (c->bundle_handle == 0)
+        return c;
+    return handle_table_get(&ctx->connections, c->bundle_handle) ?: c;
+}
+
+unsigned context_bundle_links(Context *ctx, Connection *main) {
+    assert(ctx);
+    assert(main);
+
+    unsigned n = !main->process_gone;
+    HANDLE_TABLE_FOREACH(c, &ctx->connections)
+        n += c->bundle_handle == main->handle && !c->process_gone;
+    return n;
+}
+
+Connection *context_bundle_link(Context *ctx, Connection *main, unsigned n) {
+    assert(ctx);
+    assert(main);
+
+    if (n == 0)
+        return NULL;
+    if (n == 1)
+        return main;
+    /* the (n-1)-th subentry by join order */
+    Connection *last = NULL;
+    for (unsigned i = 2; i <= n; i++) {
+        Connection *next = NULL;
+        HANDLE_TABLE_FOREACH(c, &ctx->connections)
+            if (c->bundle_handle == main->handle &&
+                (!last || c->joined_seq > last->joined_seq) &&
+                (!next || c->joined_seq < next->joined_seq))
+                next = c;
+        if (!next)
+            return NULL;
+        last = next;
+    }
+    return last;
+}
+
+static void bandwidth_changed(Context *ctx, Connection *main, bool added) {
+    assert(ctx);
+    assert(main);
+
+    unsigned n = context_bundle_links(ctx, main);
+    log_connection(LOG_INFO, main, "Bundle has %u link%s now.", n, n == 1 ? "" : "s");
+    notify_registry_fire(ctx->notify, main->handle, added ? RASCN_BandwidthAdded : RASCN_BandwidthRemoved);
+    if (ctx->bus)
+        manager_iface_emit_bandwidth_changed(ctx->bus, main->handle, n, added);
+    /* A bundle whose own pppd is gone is down once its last link is. */
+    if (!added && n == 0 && main->bundle_disconnect_pending) {
+        main->bundle_disconnect_pending = false;
+        if (!main->disconnected_notified)
+            notify_registry_fire(ctx->notify, main->handle, RASCN_Disconnection);
+        main->disconnected_notified = true;
+    }
 }
 
 /* ---- what a connection's state machine tells us ---- */
@@ -82,11 +234,16 @@ static void on_state_entered(Connection *c, void *userdata) {
         c->connected_notified = true;
         c->disconnected_notified = false;
     } else if (c->state == RASCS_Disconnected) {
-        if (!c->disconnected_notified)
+        /* A bundle is down only when all its links are gone. */
+        if (c->bundle_handle == 0 && context_bundle_links(ctx, c) > (c->process_gone ? 0u : 1u))
+            c->bundle_disconnect_pending = true;
+        else if (!c->disconnected_notified) {
             notify_registry_fire(ctx->notify, c->handle, RASCN_Disconnection);
-        c->disconnected_notified = true;
+            c->disconnected_notified = true;
+        }
         c->connected_notified = false;
     }
+    context_state_changed(ctx);
 }
 
 static void on_properties_changed(Connection *c, unsigned mask, void *userdata) {
@@ -96,6 +253,7 @@ static void on_properties_changed(Connection *c, unsigned mask, void *userdata) 
 
     if (ctx->bus)
         connection_iface_emit_changed(ctx->bus, c, mask);
+    context_state_changed(ctx);
 }
 
 static const ConnectionObserver context_observer = {
@@ -121,10 +279,55 @@ static int on_supervise_timeout(sd_event_source *s, uint64_t usec, void *userdat
     if (c->state == RASCS_Connected || c->hanging_up || c->process_gone)
         return 0;
     log_connection(LOG_WARNING, c, "Not connected after the supervise timeout, hanging up.");
+    /* ERROR_PPP_TIMEOUT, whatever pppd says about being terminated */
+    c->supervisor_ended = true;
+    c->exit_reported = true;
+    c->exit_error = ERROR_PPP_TIMEOUT;
     int r = context_hang_up(ctx, c);
     if (r < 0)
         log_connection(LOG_ERR, c, "Failed to hang up: %s", strerror(-r));
     return 0;
+}
+
+static void link_down(Context *ctx, Connection *c) {
+    assert(ctx);
+    assert(c);
+    /* Subentries leave the bundle's interface up: nothing bound to it goes. */
+    if (ctx->before_link_down && c->bundle_handle == 0)
+        ctx->before_link_down(ctx, c->handle, ctx->before_link_down_userdata);
+}
+
+void context_note_escaped(Context *ctx, Connection *c) {
+    assert(ctx);
+    assert(c);
+    if (!c->dialled || c->process_gone)
+        return;
+    int r = process_tree_note_escaped(c->pid, &c->escaped, &c->n_escaped);
+    if (r < 0)
+        log_connection(LOG_DEBUG, c, "Could not scan pppd's processes: %s", strerror(-r));
+}
+
+/* Nothing pppd started outlives it (only for a pppd we started in its own
+ * session: an adopted one may share its session with a login shell). */
+static void kill_leftovers(Connection *c) {
+    assert(c);
+    if (!c->dialled)
+        return;
+    int n = process_tree_kill_session(c->pid) + process_tree_kill_listed(c->escaped, c->n_escaped);
+    if (n > 0)
+        log_connection(LOG_INFO, c, "Killed %i process%s pppd left behind.", n, n == 1 ? "" : "es");
+    free(c->escaped);
+    c->escaped = NULL;
+    c->n_escaped = 0;
+}
+
+static uint32_t fallback_error(const Connection *c) {
+    assert(c);
+    if (c->hanging_up)
+        return ERROR_USER_DISCONNECTION;
+    if (c->wait_code == CLD_EXITED)
+        return ras_error_for_pppd_exit(c->wait_status, false);
+    return RAS_ERROR_PPPD_KILLED;
 }
 
 static void on_process_gone(Connection *c) {
@@ -134,16 +337,31 @@ static void on_process_gone(Connection *c) {
     handle_table_forget_pid(&ctx->connections, c);
     c->supervise_timer = sd_event_source_disable_unref(c->supervise_timer);
     c->kill_timer = sd_event_source_disable_unref(c->kill_timer);
+    connection_drop_secrets(c);
+    kill_leftovers(c);
 
-    if (c->hanging_up) {
-        /* We asked it to go: without an Exit report it still ended on our request. */
-        connection_apply_process_gone(c, ERROR_USER_DISCONNECTION);
+    if (c->wait_code == CLD_EXITED)
+        log_connection(LOG_DEBUG, c, "pppd exited with status %i.", c->wait_status);
+    else if (c->wait_code != 0)
+        log_connection(LOG_DEBUG, c, "pppd died of signal %i.", c->wait_status);
+
+    /* Hung up on request: the caller knows, the handle goes.  Ended by the
+     * supervisor: it lingers, so the dialler can read 718. */
+    bool hung_up = c->hanging_up && !c->supervisor_ended;
+    if (!c->hanging_up)
+        link_down(ctx, c);
+    connection_apply_process_gone(c, fallback_error(c));
+
+    Connection *main = c->bundle_handle ? handle_table_get(&ctx->connections, c->bundle_handle) : NULL;
+    if (main)
+        bandwidth_changed(ctx, main, false);
+
+    if (hung_up) {
         log_connection(LOG_INFO, c, "pppd is gone, hang-up complete.");
         context_retire(ctx, c);
         return;
     }
 
-    connection_apply_process_gone(c, RAS_ERROR_PPPD_KILLED);
     log_connection(LOG_INFO, c, "pppd is gone (error %u).", c->error);
     if (ctx->linger_usec == 0) {
         context_retire(ctx, c);
@@ -181,16 +399,70 @@ static int connection_create(Context *ctx, pid_t pid, uid_t owner, Connection **
     return 0;
 }
 
+static void arm_supervisor(Context *ctx, Connection *c) {
+    assert(ctx);
+    assert(c);
+
+    if (ctx->supervise_usec == 0 || !c->dialled || c->state == RASCS_Connected || c->process_gone)
+        return;
+    int r = sd_event_add_time_relative(ctx->event, &c->supervise_timer, CLOCK_MONOTONIC,
+                                       ctx->supervise_usec, 0, on_supervise_timeout, c);
+    if (r < 0)
+        log_connection(LOG_WARNING, c, "Failed to arm supervise timer: %s", strerror(-r));
+    else
+        (void) sd_event_source_set_description(c->supervise_timer, "supervise");
+}
+
+/* pppd forked to detach (updetach): the child carries on the link that the
+ * parent registered.  Moves that connection to the new pid. */
+static Connection *adopt_previous(Context *ctx, pid_t pid, pid_t previous) {
+    assert(ctx);
+
+    Connection *c = handle_table_get_by_pid(&ctx->connections, previous);
+    if (!c)   /* the parent's exit may have been seen already */
+        HANDLE_TABLE_FOREACH(i, &ctx->connections)
+            if (i->pid == previous && i->process_gone && !i->exit_reported && !i->hanging_up) {
+                c = i;
+                break;
+            }
+    if (!c)
+        return NULL;
+
+    process_watch_stop(c);
+    handle_table_forget_pid(&ctx->connections, c);
+    c->linger_timer = sd_event_source_disable_unref(c->linger_timer);
+    Connection *taken = handle_table_remove(&ctx->connections, c);
+    taken->pid = pid;
+    taken->process_gone = false;
+    taken->is_child = false;
+    taken->wait_code = taken->wait_status = 0;
+    /* back in (at the end of the creation order; acceptable for a rare move) */
+    if (handle_table_add(&ctx->connections, taken) < 0) {
+        connection_free(taken);
+        return NULL;
+    }
+    if (process_watch_start(taken, ctx->event, on_process_gone) < 0)
+        log_connection(LOG_WARNING, taken, "Failed to watch pppd after it detached.");
+    log_connection(LOG_INFO, taken, "pppd %i continues as %i.", (int) previous, (int) pid);
+    if (ctx->bus)
+        connection_iface_emit_changed(ctx->bus, taken, CONNECTION_PROPERTY_PID);
+    context_state_changed(ctx);
+    return taken;
+}
+
 int context_link_register(Context *ctx, pid_t pid, uid_t owner, const LinkInfo *info, Connection **ret) {
     assert(ctx);
     assert(info);
     assert(pid > 0);
 
     Connection *c = handle_table_get_by_pid(&ctx->connections, pid);
+    if (!c && info->previous_pid > 1 && info->previous_pid != pid)
+        c = adopt_previous(ctx, pid, info->previous_pid);
     if (c) {
         int r = connection_apply_register(c, info);
         if (r < 0)
             return r;
+        context_note_escaped(ctx, c);
         if (ret)
             *ret = c;
         return 0;
@@ -209,13 +481,6 @@ int context_link_register(Context *ctx, pid_t pid, uid_t owner, const LinkInfo *
         return log_error_errno(r, "Failed to watch pppd process %i: %m", (int) pid);
     }
 
-    if (ctx->supervise_usec > 0 && !gone) {
-        r = sd_event_add_time_relative(ctx->event, &c->supervise_timer, CLOCK_MONOTONIC,
-                                       ctx->supervise_usec, 0, on_supervise_timeout, c);
-        if (r < 0)
-            log_connection(LOG_WARNING, c, "Failed to arm supervise timer: %s", strerror(-r));
-    }
-
     if (ctx->bus)
         connection_iface_emit_added(ctx->bus, c);
     on_state_entered(c, ctx);    /* followers see RASCS_OpenPort too */
@@ -231,6 +496,31 @@ int context_link_register(Context *ctx, pid_t pid, uid_t owner, const LinkInfo *
     return 0;
 }
 
+int context_link_joined(Context *ctx, Connection *c, const char *ifname) {
+    assert(ctx);
+    assert(c);
+
+    Connection *main = NULL;
+    if (!isempty(ifname))
+        HANDLE_TABLE_FOREACH(i, &ctx->connections)
+            if (i != c && !i->process_gone && i->bundle_handle == 0 && streq_ptr(i->ifname, ifname)) {
+                main = i;
+                break;
+            }
+    if (main && c->bundle_handle != main->handle) {
+        c->bundle_handle = main->handle;
+        c->joined_seq = now_usec(CLOCK_MONOTONIC);
+        log_connection(LOG_INFO, c, "Joined the bundle of %016" PRIx64 " on %s.", main->handle, ifname);
+    }
+    int r = connection_apply_joined(c, ifname);
+    if (r < 0)
+        return r;
+    if (main)
+        bandwidth_changed(ctx, main, true);
+    context_state_changed(ctx);
+    return main ? 0 : -ENOENT;
+}
+
 Connection *context_link_connection(Context *ctx, pid_t pid) {
     assert(ctx);
     return handle_table_get_by_pid(&ctx->connections, pid);
@@ -241,16 +531,104 @@ Connection *context_get_connection(Context *ctx, uint64_t handle) {
     return handle_table_get(&ctx->connections, handle);
 }
 
-int context_hang_up(Context *ctx, Connection *c) {
+bool context_may_dial(const Context *ctx, uid_t uid, gid_t gid, const gid_t *groups, size_t n_groups) {
+    assert(ctx);
+    assert(groups || n_groups == 0);
+
+    if (uid == 0 || ctx->dial_anyone)
+        return true;
+    /* owner (gid_t) -1 never matches: only the groups count */
+    return hangup_caller_allowed(uid, gid, groups, n_groups, (uid_t) -1, ctx->hangup_gid) ||
+           hangup_caller_allowed(uid, gid, groups, n_groups, (uid_t) -1, ctx->dial_gid);
+}
+
+int context_dial(Context *ctx, const DialRequest *req, Connection **ret) {
+    assert(ctx);
+    assert(req);
+    assert(ret);
+
+    int r = phonebook_entry_check(ctx->phonebook_dir, req->entry);
+    if (r < 0)
+        return r == -ENOENT ? -ENOENT : log_error_errno(r, "Failed to look up entry in %s: %m", ctx->phonebook_dir);
+
+    HANDLE_TABLE_FOREACH(i, &ctx->connections)
+        if (!i->process_gone && !i->hanging_up && streq_ptr(i->entry, req->entry))
+            return -EBUSY;
+
+    PppdSpawn spawn = { .pppd_path = ctx->pppd_path, .plugin_path = ctx->plugin_path, .entry = req->entry };
+    pid_t pid;
+    int pidfd;
+    r = pppd_spawn(&spawn, &pid, &pidfd);
+    if (r < 0)
+        return log_error_errno(r, "Failed to start %s: %m", ctx->pppd_path);
+
+    Connection *c;
+    r = connection_create(ctx, pid, req->owner, &c);
+    if (r < 0) {
+        (void) kill(pid, SIGKILL);
+        safe_close(pidfd);
+        return r;
+    }
+    c->dialled = c->is_child = true;
+    c->pidfd = pidfd;
+    LinkInfo info = LINK_INFO_INIT;
+    info.entry = req->entry;
+    r = connection_apply_register(c, &info);
+    if (r >= 0)
+        r = connection_set_secrets(c, req->user, req->password, req->domain);
+    if (r >= 0)
+        r = process_watch_start(c, ctx->event, on_process_gone);
+    if (r < 0) {
+        (void) process_signal(c, SIGKILL);
+        connection_free(handle_table_remove(&ctx->connections, c));
+        return r;
+    }
+    arm_supervisor(ctx, c);
+
+    if (ctx->bus)
+        connection_iface_emit_added(ctx->bus, c);
+    on_state_entered(c, ctx);    /* RASCS_OpenPort */
+    log_connection(LOG_INFO, c, "Dialling: started %s as pid %i for uid %u.", ctx->pppd_path, (int) pid,
+                   (unsigned) req->owner);
+    *ret = c;
+    return 0;
+}
+
+static int hang_up_one(Context *ctx, Connection *c) {
     assert(ctx);
     assert(c);
 
+    if (!c->hanging_up && !c->process_gone) {
+        link_down(ctx, c);
+        context_note_escaped(ctx, c);
+    }
     int r = hangup_start(c, ctx->event, ctx->grace_usec);
     if (r < 0)
         return r;
     if (r == HANGUP_RETIRE_NOW)
         context_retire(ctx, c);
+    else
+        context_state_changed(ctx);
     return 0;
+}
+
+int context_hang_up(Context *ctx, Connection *c) {
+    assert(ctx);
+    assert(c);
+
+    /* The bundle's handle ends every link; a subentry's only its own. */
+    if (c->bundle_handle == 0) {
+        Connection *next;
+        for (Connection *i = ctx->connections.oldest; i; i = next) {
+            next = i->newer;
+            if (i->bundle_handle == c->handle && !i->process_gone && !i->hanging_up) {
+                int r = hang_up_one(ctx, i);
+                if (r < 0)
+                    log_connection(LOG_ERR, i, "Failed to hang up bundle link: %s", strerror(-r));
+            }
+        }
+    }
+    return hang_up_one(ctx, c);
 }
 
 void context_retire(Context *ctx, Connection *c) {
@@ -269,5 +647,77 @@ void context_retire(Context *ctx, Connection *c) {
         manager_iface_emit_connection_removed(ctx->bus, c->handle);
     }
     notify_registry_drop_handle(ctx->notify, c->handle);
+    log_connection_forget(c->handle);
     connection_free(handle_table_remove(&ctx->connections, c));
+    context_state_changed(ctx);
+}
+
+/* ---- restart ---- */
+
+static int restore_one(Context *ctx, Connection *c) {
+    assert(ctx);
+    assert(c);
+
+    if (handle_table_get(&ctx->connections, c->handle) || handle_table_get_by_pid(&ctx->connections, c->pid))
+        return -EEXIST;
+    /* Only a pppd that still runs, and is a pppd (not a recycled pid). */
+    if (!process_is_pppd(c->pid, ctx->pppd_path))
+        return -ESRCH;
+
+    bool hanging_up = c->hanging_up;
+    c->hanging_up = false;
+    c->is_child = false;    /* the old daemon was its parent: the pidfd tells its end */
+    connection_set_observer(c, &context_observer, ctx);
+    int r = handle_table_add(&ctx->connections, c);
+    if (r < 0)
+        return r;
+    r = process_watch_start(c, ctx->event, on_process_gone);
+    if (r < 0) {
+        handle_table_remove(&ctx->connections, c);
+        return r;
+    }
+    log_connection(LOG_INFO, c, "Restored (pppd %i, %s).", (int) c->pid, strempty(ras_state_name(c->state)));
+    arm_supervisor(ctx, c);
+    if (hanging_up) {
+        /* the hang-up was under way: see it through */
+        r = context_hang_up(ctx, c);
+        if (r < 0)
+            log_connection(LOG_ERR, c, "Failed to resume the hang-up: %s", strerror(-r));
+    }
+    return 0;
+}
+
+int context_restore(Context *ctx) {
+    assert(ctx);
+
+    if (!ctx->runtime_dir)
+        return 0;
+    StateFile s;
+    int r = state_file_load(ctx->runtime_dir, &s);
+    if (r < 0)
+        return log_warning_errno(r, "Failed to read the connection table in %s: %m", ctx->runtime_dir);
+
+    if (s.next_handle > ctx->connections.next_handle)
+        ctx->connections.next_handle = s.next_handle;
+    size_t restored = 0;
+    for (size_t i = 0; i < s.n_connections; i++) {
+        Connection *c = s.connections[i];
+        if (c->handle >= ctx->connections.next_handle)
+            ctx->connections.next_handle = c->handle + 1;
+        r = restore_one(ctx, c);
+        if (r < 0) {
+            log_info("Connection %016" PRIx64 " (pppd %i) is gone, dropped.", c->handle, (int) c->pid);
+            continue;
+        }
+        s.connections[i] = NULL;    /* the table owns it now */
+        restored++;
+    }
+    for (size_t i = 0; i < s.n_connections; i++)
+        connection_free(s.connections[i]);
+    free(s.connections);
+
+    if (s.n_connections > 0)
+        log_info("Restored %zu of %zu connection%s.", restored, s.n_connections, s.n_connections == 1 ? "" : "s");
+    context_state_changed(ctx);
+    return 0;
 }

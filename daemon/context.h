@@ -3,8 +3,9 @@
 
 /* All state of ppprasd in one place, freed by context_done(): the event
  * loop, the bus, the handle table and the notification registry; and the
- * connection lifecycle that ties them: create on Register, follow the
- * process, hang up, linger, retire. */
+ * connection lifecycle that ties them: create on Dial or Register, follow
+ * the process, hang up, linger, retire; multilink bundles; the connection
+ * table kept on disk across restarts. */
 
 #include <stdint.h>
 #include <sys/types.h>
@@ -13,10 +14,18 @@
 
 #include "connection.h"
 #include "handle-table.h"
+#include "network.h"
 #include "notify.h"
 #include "options.h"
 
-typedef struct Context {
+typedef struct Context Context;
+
+/* Called before a link goes down on purpose (before SIGTERM) and when a
+ * link dropped on its own, for the bundle's / single link's handle: the
+ * place where the WNet module detaches what is bound to the connection. */
+typedef void (*ContextLinkDownHook)(Context *ctx, uint64_t handle, void *userdata);
+
+struct Context {
     sd_event *event;
     sd_bus *bus;                 /* NULL when driven without a bus (unit tests) */
     HandleTable connections;
@@ -24,23 +33,72 @@ typedef struct Context {
 
     uint64_t grace_usec, linger_usec, supervise_usec;
     gid_t hangup_gid;            /* (gid_t) -1: the group does not exist */
-} Context;
+    gid_t dial_gid;              /* (gid_t) -1: no such group; dial_anyone: "" configured */
+    bool dial_anyone;
+    char *phonebook_dir, *state_dir, *runtime_dir, *pppd_path, *plugin_path;
+    char *ssh_config;            /* NULL: sshfs uses each user's own ssh configuration */
+    Network *network;            /* the WNet half, NULL until the bus is set up */
 
-/* Takes a reference on event.  Looks up the hang-up group. */
+    ContextLinkDownHook before_link_down;
+    void *before_link_down_userdata;
+
+    sd_event_source *flush_source;   /* 0-delay defer: state file + STATUS=, coalesced */
+    size_t last_status_count;
+};
+
+/* Takes a reference on event.  Looks up the groups. */
 int context_init(Context *ctx, sd_event *event, const DaemonOptions *options);
 void context_done(Context *ctx);
 
-/* Link.Register from pid: creates the connection or updates it. */
+/* Link.Register from pid: creates the connection or updates it (also the
+ * one registered by info->previous_pid, which pid now continues). */
 int context_link_register(Context *ctx, pid_t pid, uid_t owner, const LinkInfo *info, Connection **ret);
+
+/* Link.Joined: c becomes a subentry of the connection owning ifname.
+ * -ENOENT when no connection owns it (c then stands alone, Connected). */
+int context_link_joined(Context *ctx, Connection *c, const char *ifname);
+
+/* Link.Phase / hang-up: note what pppd started outside its session. */
+void context_note_escaped(Context *ctx, Connection *c);
 
 /* The connection of a live pppd, NULL for unknown pids. */
 Connection *context_link_connection(Context *ctx, pid_t pid);
 
 Connection *context_get_connection(Context *ctx, uint64_t handle);
 
+/* Manager.Dial after the caller was checked.  -ENOENT: no such entry
+ * (or an invalid name); -EBUSY: the entry is being dialled or connected. */
+typedef struct DialRequest {
+    const char *entry;
+    uid_t owner;
+    const char *user, *password, *domain;    /* NULL: none */
+} DialRequest;
+int context_dial(Context *ctx, const DialRequest *req, Connection **ret);
+
 /* Manager.HangUp after the caller was checked: starts the hang-up state
- * machine, or retires a connection whose pppd already ended. */
+ * machine (for a bundle: of all its links), or retires a connection whose
+ * pppd already ended. */
 int context_hang_up(Context *ctx, Connection *c);
 
 /* Removes the handle for good: notifications, signals, object, memory. */
 void context_retire(Context *ctx, Connection *c);
+
+/* Multilink: the bundle's main connection for c (c itself when it is not
+ * a subentry), the number of live links, and link n (1-based, join order). */
+Connection *context_bundle_main(Context *ctx, Connection *c);
+unsigned context_bundle_links(Context *ctx, Connection *main);
+Connection *context_bundle_link(Context *ctx, Connection *main, unsigned n);
+
+/* Is the caller allowed to dial (root, hang-up group, dial group)? */
+bool context_may_dial(const Context *ctx, uid_t uid, gid_t gid, const gid_t *groups, size_t n_groups);
+
+/* Something worth keeping changed: write the state file (and STATUS=)
+ * once the current event is handled. */
+void context_state_changed(Context *ctx);
+
+/* Writes the state file now (no-op without a runtime directory). */
+int context_save_state(Context *ctx);
+
+/* Reads the state file and takes back every connection whose pppd still
+ * runs, under its handle; call before the bus is set up. */
+int context_restore(Context *ctx);

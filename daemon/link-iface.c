@@ -5,20 +5,25 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "bus-errors.h"
 #include "bus-util.h"
 #include "context.h"
 #include "link-iface.h"
 #include "log.h"
 #include "phase-map.h"
+#include "raserror.h"
 #include "util.h"
 
 /* Keys of the a{sv} dictionaries Register / IpUp / Exit carry. */
 typedef struct InfoDict {
     LinkInfo link;
     int peer_terminated;        /* Exit: -1 not sent */
+    const char *side, *protocol;   /* Auth */
+    int success;                /* Auth: -1 not sent */
+    LinkStats stats;            /* Stats */
 } InfoDict;
 
-typedef enum KeyKind { KEY_STRING, KEY_ADDRESS, KEY_PHASE, KEY_BOOL } KeyKind;
+typedef enum KeyKind { KEY_STRING, KEY_ADDRESS, KEY_PHASE, KEY_BOOL, KEY_PID, KEY_U64, KEY_U32 } KeyKind;
 
 typedef struct InfoKey {
     const char *name;
@@ -40,7 +45,18 @@ static const InfoKey info_keys[] = {
     LINK_KEY("bundle",      KEY_STRING,  bundle),
     LINK_KEY("phase",       KEY_PHASE,   phase),
     LINK_KEY("multilink",   KEY_BOOL,    multilink),
-    { "peer_terminated", KEY_BOOL, offsetof(InfoDict, peer_terminated) },
+    LINK_KEY("dns1",        KEY_ADDRESS, dns1),
+    LINK_KEY("dns2",        KEY_ADDRESS, dns2),
+    LINK_KEY("previous_pid", KEY_PID,    previous_pid),
+    { "peer_terminated", KEY_BOOL,   offsetof(InfoDict, peer_terminated) },
+    { "side",            KEY_STRING, offsetof(InfoDict, side) },
+    { "protocol",        KEY_STRING, offsetof(InfoDict, protocol) },
+    { "success",         KEY_BOOL,   offsetof(InfoDict, success) },
+    { "bytes_in",        KEY_U64,    offsetof(InfoDict, stats.bytes_in) },
+    { "bytes_out",       KEY_U64,    offsetof(InfoDict, stats.bytes_out) },
+    { "packets_in",      KEY_U64,    offsetof(InfoDict, stats.packets_in) },
+    { "packets_out",     KEY_U64,    offsetof(InfoDict, stats.packets_out) },
+    { "connect_time_ms", KEY_U32,    offsetof(InfoDict, stats.connect_time_ms) },
 };
 
 static const InfoKey *find_key(const char *name) {
@@ -56,16 +72,17 @@ static bool phase_is_known(uint32_t phase) {
 
 static const char kind_signature[][2] = {
     [KEY_STRING] = "s", [KEY_ADDRESS] = "s", [KEY_PHASE] = "u", [KEY_BOOL] = "b",
+    [KEY_PID] = "u", [KEY_U64] = "t", [KEY_U32] = "u",
 };
 
 /* Reads an a{sv}.  Strings point into m.  Unknown keys are skipped (a newer
  * plugin may send more); a known key with a wrong type or a bad value is
  * -EINVAL. */
-static int read_info_dict(sd_bus_message *m, InfoDict *ret) {
+static int read_info_dict_full(sd_bus_message *m, InfoDict *ret, bool ipv6) {
     assert(m);
     assert(ret);
 
-    *ret = (InfoDict) { .link = LINK_INFO_INIT, .peer_terminated = -1 };
+    *ret = (InfoDict) { .link = LINK_INFO_INIT, .peer_terminated = -1, .success = -1 };
 
     int r = sd_bus_message_enter_container(m, 'a', "{sv}");
     if (r < 0)
@@ -92,12 +109,13 @@ static int read_info_dict(sd_bus_message *m, InfoDict *ret) {
             void *field = (uint8_t *) ret + key->offset;
             const char *s;
             uint32_t u;
+            uint64_t t;
             int b;
             switch (key->kind) {
             case KEY_STRING:
             case KEY_ADDRESS:
                 r = sd_bus_message_read(m, "v", "s", &s);
-                if (r >= 0 && (!bus_string_is_valid(s) || (key->kind == KEY_ADDRESS && !bus_ipv4_is_valid(s))))
+                if (r >= 0 && (!bus_string_is_valid(s) || (key->kind == KEY_ADDRESS && !ipv6 && !bus_ipv4_is_valid(s))))
                     return -EINVAL;
                 *(const char **) field = s;
                 break;
@@ -111,6 +129,20 @@ static int read_info_dict(sd_bus_message *m, InfoDict *ret) {
                 r = sd_bus_message_read(m, "v", "b", &b);
                 *(int *) field = !!b;
                 break;
+            case KEY_PID:
+                r = sd_bus_message_read(m, "v", "u", &u);
+                if (r >= 0 && (u <= 1 || u > INT32_MAX))
+                    return -EINVAL;
+                *(int *) field = (int) u;
+                break;
+            case KEY_U64:
+                r = sd_bus_message_read(m, "v", "t", &t);
+                *(uint64_t *) field = t;
+                break;
+            case KEY_U32:
+                r = sd_bus_message_read(m, "v", "u", &u);
+                *(uint32_t *) field = u;
+                break;
             }
         }
         if (r < 0)
@@ -122,6 +154,10 @@ static int read_info_dict(sd_bus_message *m, InfoDict *ret) {
     if (r < 0)
         return r;
     return sd_bus_message_exit_container(m);
+}
+
+static int read_info_dict(sd_bus_message *m, InfoDict *ret) {
+    return read_info_dict_full(m, ret, false);
 }
 
 /* Every Link call: root only; the pid is the sender's.  Returns > 0 with
@@ -170,6 +206,22 @@ static Connection *link_connection(Context *ctx, sd_bus_message *m, int *r) {
     return c;
 }
 
+/* For GetSecrets: > 0 with *ret the sender's connection (NULL for an
+ * unknown pid, no reply sent); <= 0 when the refusal was sent. */
+static Connection *link_connection_or_none(Context *ctx, sd_bus_message *m, int *r) {
+    assert(ctx);
+    assert(m);
+    assert(r);
+
+    BusSender sender;
+    *r = link_check_sender(m, &sender);
+    if (*r <= 0)
+        return NULL;
+    pid_t pid = sender.pid;
+    bus_sender_done(&sender);
+    return context_link_connection(ctx, pid);
+}
+
 static int method_register(sd_bus_message *m, void *userdata, sd_bus_error *error) {
     Context *ctx = userdata;
     assert(m);
@@ -216,6 +268,8 @@ static int method_phase(sd_bus_message *m, void *userdata, sd_bus_error *error) 
     r = connection_apply_phase(c, (int) phase);
     if (r < 0)
         return bus_reply_errno(m, r);
+    /* connect scripts and pty programs start around phase changes */
+    context_note_escaped(ctx, c);
     return sd_bus_reply_method_return(m, NULL);
 }
 
@@ -279,6 +333,121 @@ static int method_exit(sd_bus_message *m, void *userdata, sd_bus_error *error) {
     return sd_bus_reply_method_return(m, NULL);
 }
 
+/* The one call the plugin waits for: pppd's PAP/CHAP password hook. */
+static int method_get_secrets(sd_bus_message *m, void *userdata, sd_bus_error *error) {
+    Context *ctx = userdata;
+    assert(m);
+    assert(ctx);
+
+    int r;
+    Connection *c = link_connection_or_none(ctx, m, &r);
+    if (r <= 0)
+        return r;
+    if (!c || (!c->secret_user && !c->secret_password)) {
+        if (c)
+            log_connection(LOG_DEBUG, c, "No secrets for pppd: it uses its own secrets files.");
+        return bus_reply_ras_error(m, PPPRAS_ERROR_NO_SECRETS, ERROR_LOGON_FAILURE);
+    }
+    log_connection(LOG_DEBUG, c, "Secrets handed to pppd.");
+    return sd_bus_reply_method_return(m, "ss", strempty(c->secret_user), strempty(c->secret_password));
+}
+
+static int method_auth(sd_bus_message *m, void *userdata, sd_bus_error *error) {
+    Context *ctx = userdata;
+    assert(m);
+    assert(ctx);
+
+    InfoDict info;
+    int r = read_info_dict(m, &info);
+    if (r == -EINVAL)
+        return bus_reply_invalid_parameter(m);
+    if (r < 0)
+        return r;
+    Connection *c = link_connection(ctx, m, &r);
+    if (!c)
+        return r;
+    log_connection(info.success == 0 ? LOG_NOTICE : LOG_INFO, c, "Authentication (%s, %s) %s.",
+                   info.side ?: "?", info.protocol ?: "?", info.success == 0 ? "failed" : "succeeded");
+    connection_apply_auth(c, info.success != 0);
+    return sd_bus_reply_method_return(m, NULL);
+}
+
+static int method_ip6_up(sd_bus_message *m, void *userdata, sd_bus_error *error) {
+    Context *ctx = userdata;
+    assert(m);
+    assert(ctx);
+
+    InfoDict info;
+    int r = read_info_dict_full(m, &info, true);
+    if (r == -EINVAL)
+        return bus_reply_invalid_parameter(m);
+    if (r < 0)
+        return r;
+    Connection *c = link_connection(ctx, m, &r);
+    if (!c)
+        return r;
+    log_connection(LOG_DEBUG, c, "IPv6 up (%s → %s).", strempty(info.link.local), strempty(info.link.remote));
+    /* local/remote: IPv6 interface identifiers or link-local addresses */
+    r = connection_apply_ip6(c, info.link.local, info.link.remote);
+    if (r < 0)
+        return bus_reply_errno(m, r);
+    return sd_bus_reply_method_return(m, NULL);
+}
+
+static int method_ip6_down(sd_bus_message *m, void *userdata, sd_bus_error *error) {
+    Context *ctx = userdata;
+    assert(m);
+    assert(ctx);
+
+    int r;
+    Connection *c = link_connection(ctx, m, &r);
+    if (!c)
+        return r;
+    log_connection(LOG_DEBUG, c, "IPv6 down.");
+    return sd_bus_reply_method_return(m, NULL);
+}
+
+static int method_joined(sd_bus_message *m, void *userdata, sd_bus_error *error) {
+    Context *ctx = userdata;
+    assert(m);
+    assert(ctx);
+
+    InfoDict info;
+    int r = read_info_dict(m, &info);
+    if (r == -EINVAL)
+        return bus_reply_invalid_parameter(m);
+    if (r < 0)
+        return r;
+    Connection *c = link_connection(ctx, m, &r);
+    if (!c)
+        return r;
+    r = context_link_joined(ctx, c, info.link.ifname);
+    if (r == -ENOENT)
+        log_connection(LOG_NOTICE, c, "Joined a bundle on %s that no known pppd owns; standing alone.",
+                       strempty(info.link.ifname));
+    else if (r < 0)
+        return bus_reply_errno(m, r);
+    return sd_bus_reply_method_return(m, NULL);
+}
+
+static int method_stats(sd_bus_message *m, void *userdata, sd_bus_error *error) {
+    Context *ctx = userdata;
+    assert(m);
+    assert(ctx);
+
+    InfoDict info;
+    int r = read_info_dict(m, &info);
+    if (r == -EINVAL)
+        return bus_reply_invalid_parameter(m);
+    if (r < 0)
+        return r;
+    Connection *c = link_connection(ctx, m, &r);
+    if (!c)
+        return r;
+    connection_apply_stats(c, &info.stats);
+    return sd_bus_reply_method_return(m, NULL);
+}
+
 /* The bus policy already limits Link to root; the handlers check again
  * from the sender's credentials, which is what counts. */
 const sd_bus_vtable link_vtable[] = {
@@ -303,5 +472,29 @@ const sd_bus_vtable link_vtable[] = {
                              SD_BUS_ARGS("i", status, "a{sv}", info),
                              SD_BUS_NO_RESULT,
                              method_exit, 0),
+    SD_BUS_METHOD_WITH_ARGS("GetSecrets",
+                             SD_BUS_NO_ARGS,
+                             SD_BUS_RESULT("s", user, "s", password),
+                             method_get_secrets, SD_BUS_VTABLE_SENSITIVE),
+    SD_BUS_METHOD_WITH_ARGS("Auth",
+                             SD_BUS_ARGS("a{sv}", info),
+                             SD_BUS_NO_RESULT,
+                             method_auth, 0),
+    SD_BUS_METHOD_WITH_ARGS("Ip6Up",
+                             SD_BUS_ARGS("a{sv}", info),
+                             SD_BUS_NO_RESULT,
+                             method_ip6_up, 0),
+    SD_BUS_METHOD_WITH_ARGS("Ip6Down",
+                             SD_BUS_NO_ARGS,
+                             SD_BUS_NO_RESULT,
+                             method_ip6_down, 0),
+    SD_BUS_METHOD_WITH_ARGS("Joined",
+                             SD_BUS_ARGS("a{sv}", info),
+                             SD_BUS_NO_RESULT,
+                             method_joined, 0),
+    SD_BUS_METHOD_WITH_ARGS("Stats",
+                             SD_BUS_ARGS("a{sv}", stats),
+                             SD_BUS_NO_RESULT,
+                             method_stats, 0),
     SD_BUS_VTABLE_END
 };

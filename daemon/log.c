@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <systemd/sd-journal.h>
 
@@ -73,10 +74,54 @@ int log_internal(int level, int error, const char *file, int line, const char *f
     return -error;
 }
 
+/* Rate-limit windows of the most recently logging handles, a small
+ * direct-mapped cache: a collision only resets a window early. */
+typedef struct RateLimit {
+    uint64_t handle;
+    uint64_t window_start;
+    unsigned count, suppressed;
+} RateLimit;
+static RateLimit rate_limits[64];
+
+static uint64_t monotonic_usec(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t) ts.tv_sec * 1000000ULL + (uint64_t) ts.tv_nsec / 1000;
+}
+
+/* true: log this line.  *ret_suppressed: lines dropped in the window that just ended. */
+static bool rate_limit_pass(uint64_t handle, unsigned *ret_suppressed) {
+    RateLimit *rl = &rate_limits[(handle ^ (handle >> 17)) % (sizeof(rate_limits) / sizeof(rate_limits[0]))];
+    uint64_t now = monotonic_usec();
+    *ret_suppressed = 0;
+    if (rl->handle != handle || now - rl->window_start >= LOG_CONNECTION_INTERVAL_USEC) {
+        if (rl->handle == handle)
+            *ret_suppressed = rl->suppressed;
+        *rl = (RateLimit) { .handle = handle, .window_start = now };
+    }
+    if (rl->count >= LOG_CONNECTION_BURST) {
+        rl->suppressed++;
+        return false;
+    }
+    rl->count++;
+    return true;
+}
+
+void log_connection_forget(uint64_t handle) {
+    RateLimit *rl = &rate_limits[(handle ^ (handle >> 17)) % (sizeof(rate_limits) / sizeof(rate_limits[0]))];
+    if (rl->handle == handle)
+        *rl = (RateLimit) {};
+}
+
 void log_connection_internal(int level, uint64_t handle, pid_t pid, const char *entry,
                              const char *format, ...) {
     if (level > max_level)
         return;
+    unsigned suppressed;
+    if (!rate_limit_pass(handle, &suppressed))
+        return;
+    if (suppressed > 0)
+        log_connection_internal(LOG_NOTICE, handle, pid, entry, "%u log lines suppressed (rate limit).", suppressed);
 
     char text[1024];
     va_list ap;

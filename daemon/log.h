@@ -37,6 +37,15 @@ void log_connection_internal(int level, uint64_t handle, pid_t pid, const char *
 
 #define log_oom() log_error_errno(ENOMEM, "Out of memory.")
 
+/* Per-connection lines are rate-limited: at most LOG_CONNECTION_BURST per
+ * LOG_CONNECTION_INTERVAL_USEC for one handle (a flapping link must not
+ * flood the journal); one line says how many were suppressed. */
+#define LOG_CONNECTION_BURST          20
+#define LOG_CONNECTION_INTERVAL_USEC  (10ULL * 1000000ULL)
+
+/* The handle is retired: forget its rate-limit state. */
+void log_connection_forget(uint64_t handle);
+
 /* c is a Connection *: one line with the connection's journal fields. */
 #define log_connection(level, c, ...) \
     log_connection_internal(level, (c)->handle, (c)->pid, (c)->entry_name, __VA_ARGS__)

@@ -59,6 +59,9 @@ static int run(int argc, char *argv[]) {
         return log_error_errno(r, "Failed to set up the event loop: %m");
     }
 
+    /* Connections from before a restart come back before anyone can ask. */
+    (void) context_restore(&ctx);
+
     r = bus_setup(&ctx);
     if (r < 0) {
         context_done(&ctx);
@@ -66,7 +69,9 @@ static int run(int argc, char *argv[]) {
     }
 
     log_info("ppprasd %s serving %s.", PPPRAS_VERSION, PPPRAS_BUS_NAME);
-    (void) sd_notify(false, "READY=1\nSTATUS=Serving " PPPRAS_BUS_NAME ".");
+    ctx.last_status_count = handle_table_size(&ctx.connections);
+    (void) sd_notifyf(false, "READY=1\nSTATUS=Serving %zu connection%s.",
+                      ctx.last_status_count, ctx.last_status_count == 1 ? "" : "s");
 
     r = sd_event_loop(ctx.event);
     (void) sd_notify(false, "STOPPING=1\nSTATUS=Shutting down.");

@@ -1,13 +1,19 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include <assert.h>
+#include <stddef.h>
 #include <errno.h>
 #include <inttypes.h>
+#include <time.h>
 
+#include "bus-errors.h"
 #include "bus-util.h"
 #include "context.h"
 #include "hangup.h"
+#include "link-stats.h"
 #include "log.h"
+#include "manager-dial.h"
 #include "manager-iface.h"
+#include "raserror.h"
 #include "notify.h"
 #include "pppras-bus.h"
 #include "util.h"
@@ -24,7 +30,8 @@ static int method_enum_connections(sd_bus_message *m, void *userdata, sd_bus_err
     HANDLE_TABLE_FOREACH(c, &ctx->connections) {
         if (r < 0)
             break;
-        if (!connection_is_enumerable(c))
+        /* a bundle is listed once, as its main connection */
+        if (!connection_is_enumerable(c) || context_bundle_main(ctx, c) != c)
             continue;
         /* dwSubEntry: one link per pppd, and Windows counts subentries from 1 */
         r = sd_bus_message_append(reply, "(tssssu)", c->handle, c->entry_name,
@@ -117,6 +124,86 @@ static int method_register_notification(sd_bus_message *m, void *userdata, sd_bu
     return sd_bus_reply_method_return(m, NULL);
 }
 
+static int method_get_sub_entry_handle(sd_bus_message *m, void *userdata, sd_bus_error *error) {
+    Context *ctx = userdata;
+    assert(m);
+    assert(ctx);
+
+    uint64_t handle;
+    uint32_t n;
+    int r = sd_bus_message_read(m, "tu", &handle, &n);
+    if (r < 0)
+        return r;
+    Connection *c = context_get_connection(ctx, handle);
+    if (!c)
+        return bus_reply_invalid_handle(m);
+    Connection *link = context_bundle_link(ctx, context_bundle_main(ctx, c), n);
+    if (!link)
+        return bus_reply_ras_error(m, PPPRAS_ERROR_INVALID_PARAMETER, ERROR_NO_MORE_ITEMS);
+    return sd_bus_reply_method_return(m, "t", link->handle);
+}
+
+static int method_get_statistics(sd_bus_message *m, void *userdata, sd_bus_error *error) {
+    Context *ctx = userdata;
+    assert(m);
+    assert(ctx);
+
+    uint64_t handle;
+    int r = sd_bus_message_read(m, "t", &handle);
+    if (r < 0)
+        return r;
+    Connection *c = context_get_connection(ctx, handle);
+    if (!c)
+        return bus_reply_invalid_handle(m);
+
+    /* The interface's counters while it is up, pppd's last word after. */
+    LinkStats stats = {};
+    if (c->process_gone || link_stats_read("/sys/class/net", c->ifname, &stats) < 0)
+        stats = c->have_final_stats ? c->final_stats : (LinkStats) {};
+
+    uint32_t duration_ms = 0;
+    if (!c->process_gone && c->connected_at_usec > 0) {
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        uint64_t now = (uint64_t) ts.tv_sec * USEC_PER_SEC + (uint64_t) ts.tv_nsec / 1000;
+        uint64_t ms = now > c->connected_at_usec ? (now - c->connected_at_usec) / 1000 : 0;
+        duration_ms = ms > UINT32_MAX ? UINT32_MAX : (uint32_t) ms;
+    } else if (c->have_final_stats)
+        duration_ms = c->final_stats.connect_time_ms;
+
+    return sd_bus_reply_method_return(m, "a{sv}", 6,
+                                      "bytes_xmited", "t", stats.bytes_out,
+                                      "bytes_rcved", "t", stats.bytes_in,
+                                      "frames_xmited", "t", stats.packets_out,
+                                      "frames_rcved", "t", stats.packets_in,
+                                      "connect_duration_ms", "u", duration_ms,
+                                      "bps", "u", (uint32_t) 0);
+}
+
+static int method_get_projection_info(sd_bus_message *m, void *userdata, sd_bus_error *error) {
+    Context *ctx = userdata;
+    assert(m);
+    assert(ctx);
+
+    uint64_t handle;
+    int r = sd_bus_message_read(m, "t", &handle);
+    if (r < 0)
+        return r;
+    Connection *c = context_get_connection(ctx, handle);
+    if (!c)
+        return bus_reply_invalid_handle(m);
+    /* A subentry shares its bundle's projection. */
+    Connection *main = context_bundle_main(ctx, c);
+    if (!main->ip_up)
+        return bus_reply_ras_error(m, PPPRAS_ERROR_INVALID_PARAMETER, ERROR_PROJECTION_NOT_COMPLETE);
+    return sd_bus_reply_method_return(m, "a{sv}", 5,
+                                      "local", "s", strempty(main->local),
+                                      "remote", "s", strempty(main->remote),
+                                      "dns1", "s", strempty(main->dns1),
+                                      "dns2", "s", strempty(main->dns2),
+                                      "ifname", "s", strempty(main->ifname));
+}
+
 static int property_get_version(sd_bus *bus, const char *path, const char *interface,
                                 const char *property, sd_bus_message *reply,
                                 void *userdata, sd_bus_error *error) {
@@ -140,30 +227,73 @@ void manager_iface_emit_connection_removed(sd_bus *bus, uint64_t handle) {
         log_warning_errno(r, "Failed to emit ConnectionRemoved: %m");
 }
 
+void manager_iface_emit_bandwidth_changed(sd_bus *bus, uint64_t handle, unsigned subentries, bool added) {
+    assert(bus);
+    int r = sd_bus_emit_signal(bus, PPPRAS_ROOT_PATH, PPPRAS_MANAGER_IFACE, "BandwidthChanged", "tub",
+                               handle, (uint32_t) subentries, (int) added);
+    if (r < 0)
+        log_warning_errno(r, "Failed to emit BandwidthChanged: %m");
+}
+
+/* Everyone may call: reading is open to all, and the methods that change
+ * something check the caller themselves (DESIGN: "Who may do what"). */
+#define OPEN SD_BUS_VTABLE_UNPRIVILEGED
+
 const sd_bus_vtable manager_vtable[] = {
     SD_BUS_VTABLE_START(0),
     SD_BUS_PROPERTY("Version", "s", property_get_version, 0, SD_BUS_VTABLE_PROPERTY_CONST),
+    SD_BUS_PROPERTY("PhonebookDirectory", "s", NULL, offsetof(Context, phonebook_dir), SD_BUS_VTABLE_PROPERTY_CONST),
     SD_BUS_METHOD_WITH_ARGS("EnumConnections",
                              SD_BUS_NO_ARGS,
                              SD_BUS_RESULT("a(tssssu)", connections),
-                             method_enum_connections, 0),
+                             method_enum_connections, OPEN),
     SD_BUS_METHOD_WITH_ARGS("GetConnectStatus",
                              SD_BUS_ARGS("t", handle),
                              SD_BUS_RESULT("u", state, "u", substate, "u", error,
                                            "s", device_type, "s", device_name, "s", phone_number,
                                            "s", local_address, "s", remote_address),
-                             method_get_connect_status, 0),
+                             method_get_connect_status, OPEN),
     SD_BUS_METHOD_WITH_ARGS("HangUp",
                              SD_BUS_ARGS("t", handle),
                              SD_BUS_NO_RESULT,
-                             method_hang_up, 0),
+                             method_hang_up, OPEN),
     SD_BUS_METHOD_WITH_ARGS("RegisterNotification",
                              SD_BUS_ARGS("t", handle, "u", flags, "h", event_fd),
                              SD_BUS_NO_RESULT,
-                             method_register_notification, 0),
+                             method_register_notification, OPEN),
+    SD_BUS_METHOD_WITH_ARGS("Dial",
+                             SD_BUS_ARGS("s", entry, "a{sv}", params),
+                             SD_BUS_RESULT("t", handle),
+                             manager_method_dial, SD_BUS_VTABLE_SENSITIVE | OPEN),
+    SD_BUS_METHOD_WITH_ARGS("EnumEntries",
+                             SD_BUS_NO_ARGS,
+                             SD_BUS_RESULT("as", entries),
+                             manager_method_enum_entries, OPEN),
+    SD_BUS_METHOD_WITH_ARGS("GetSubEntryHandle",
+                             SD_BUS_ARGS("t", handle, "u", subentry),
+                             SD_BUS_RESULT("t", subentry_handle),
+                             method_get_sub_entry_handle, OPEN),
+    SD_BUS_METHOD_WITH_ARGS("GetStatistics",
+                             SD_BUS_ARGS("t", handle),
+                             SD_BUS_RESULT("a{sv}", stats),
+                             method_get_statistics, OPEN),
+    SD_BUS_METHOD_WITH_ARGS("GetProjectionInfo",
+                             SD_BUS_ARGS("t", handle),
+                             SD_BUS_RESULT("a{sv}", info),
+                             method_get_projection_info, OPEN),
+    SD_BUS_METHOD_WITH_ARGS("SetDialParams",
+                             SD_BUS_ARGS("s", entry, "a{sv}", params, "b", remove_password),
+                             SD_BUS_NO_RESULT,
+                             manager_method_set_dial_params, SD_BUS_VTABLE_SENSITIVE | OPEN),
+    SD_BUS_METHOD_WITH_ARGS("GetDialParams",
+                             SD_BUS_ARGS("s", entry),
+                             SD_BUS_RESULT("a{sv}", params, "b", has_password),
+                             manager_method_get_dial_params, OPEN),
     SD_BUS_SIGNAL_WITH_ARGS("StateChanged",
                             SD_BUS_ARGS("t", handle, "u", state, "u", error), 0),
     SD_BUS_SIGNAL_WITH_ARGS("ConnectionRemoved",
                             SD_BUS_ARGS("t", handle), 0),
+    SD_BUS_SIGNAL_WITH_ARGS("BandwidthChanged",
+                            SD_BUS_ARGS("t", handle, "u", subentries, "b", added), 0),
     SD_BUS_VTABLE_END
 };

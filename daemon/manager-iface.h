@@ -2,9 +2,12 @@
 #pragma once
 
 /* org.pppras.Ras1.Manager at /org/pppras/Ras1: EnumConnections,
- * GetConnectStatus, HangUp, RegisterNotification, the StateChanged and
- * ConnectionRemoved signals, the Version property. */
+ * GetConnectStatus, HangUp, RegisterNotification, GetSubEntryHandle,
+ * GetStatistics, GetProjectionInfo (here) and Dial, EnumEntries,
+ * Set/GetDialParams (manager-dial.c); the StateChanged, ConnectionRemoved
+ * and BandwidthChanged signals; the Version property. */
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <systemd/sd-bus.h>
 
@@ -14,3 +17,4 @@ extern const sd_bus_vtable manager_vtable[];
 
 void manager_iface_emit_state_changed(sd_bus *bus, Connection *c);
 void manager_iface_emit_connection_removed(sd_bus *bus, uint64_t handle);
+void manager_iface_emit_bandwidth_changed(sd_bus *bus, uint64_t handle, unsigned subentries, bool added);

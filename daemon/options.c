@@ -8,6 +8,7 @@
 #include <string.h>
 #include <syslog.h>
 
+#include "config-file.h"
 #include "log.h"
 #include "options.h"
 #include "util.h"
@@ -15,6 +16,8 @@
 #define DEFAULT_GRACE_SEC   5
 #define DEFAULT_LINGER_SEC  60
 #define DEFAULT_HANGUP_GROUP "pppras"
+#define DEFAULT_DIAL_GROUP  "pppras"
+#define DEFAULT_SUPERVISE_SEC 120
 /* A day: longer timeouts are typos, and this keeps µs arithmetic far from overflow. */
 #define MAX_TIMEOUT_SEC     86400
 
@@ -23,15 +26,21 @@ void daemon_options_init(DaemonOptions *o) {
     *o = (DaemonOptions) {
         .grace_usec = DEFAULT_GRACE_SEC * USEC_PER_SEC,
         .linger_usec = DEFAULT_LINGER_SEC * USEC_PER_SEC,
-        .supervise_usec = 0,
+        .supervise_usec = DEFAULT_SUPERVISE_SEC * USEC_PER_SEC,
         .log_level = LOG_INFO,
     };
 }
 
 void daemon_options_done(DaemonOptions *o) {
     assert(o);
-    free(o->hangup_group);
-    o->hangup_group = NULL;
+    char **strings[] = {
+        &o->hangup_group, &o->dial_group, &o->phonebook_dir, &o->state_dir,
+        &o->runtime_dir, &o->pppd_path, &o->plugin_path, &o->ssh_config,
+    };
+    for (size_t i = 0; i < ELEMENTSOF(strings); i++) {
+        free(*strings[i]);
+        *strings[i] = NULL;
+    }
 }
 
 static void help(void) {
@@ -43,16 +52,29 @@ static void help(void) {
            "     --grace-period=SEC       Seconds from SIGTERM to SIGKILL on hang-up (default %d)\n"
            "     --linger=SEC             Seconds a connection that ended on its own keeps its\n"
            "                              handle for RasGetConnectStatus (default %d)\n"
-           "     --supervise-timeout=SEC  Hang up a pppd that has not connected after SEC\n"
-           "                              seconds (default 0: never)\n"
-           "     --hangup-group=NAME      Group whose members may hang up any connection\n"
-           "                              (default \"%s\")\n"
+           "     --supervise-timeout=SEC  Hang up a dialled pppd that has not connected after\n"
+           "                              SEC seconds (default %d; 0: never)\n"
+           "     --hangup-group=NAME      Group whose members may dial and hang up any\n"
+           "                              connection (default \"%s\")\n"
+           "     --dial-group=NAME        Group whose members may dial (default \"%s\";\n"
+           "                              empty: every user)\n"
+           "     --phonebook=DIR          Phonebook entries (default %s)\n"
+           "     --state-dir=DIR          Saved dial parameters (default %s)\n"
+           "     --runtime-dir=DIR        Connection table kept across restarts\n"
+           "                              (default $RUNTIME_DIRECTORY or %s)\n"
+           "     --pppd=PATH              pppd to run for Dial (default %s)\n"
+           "     --plugin=PATH            pppras.so for pppd (default %s)\n"
+           "     --ssh-config=FILE        ssh_config(5) file for sshfs network drives\n"
+           "                              (default: each user's own)\n"
+           "     --config=PATH            Configuration file (default %s)\n"
            "     --log-level=LEVEL        err, warning, notice, info or debug (default info)\n",
-           DEFAULT_GRACE_SEC, DEFAULT_LINGER_SEC, DEFAULT_HANGUP_GROUP);
+           DEFAULT_GRACE_SEC, DEFAULT_LINGER_SEC, DEFAULT_SUPERVISE_SEC, DEFAULT_HANGUP_GROUP,
+           DEFAULT_DIAL_GROUP, DEFAULT_PHONEBOOK_DIR, DEFAULT_STATE_DIR, DEFAULT_RUNTIME_DIR,
+           DEFAULT_PPPD_PATH, PPPRAS_PLUGIN_PATH, DEFAULT_CONFIG_PATH);
 }
 
 /* Whole seconds, possibly with a fraction ("1.5"): µs. */
-static int parse_seconds(const char *s, uint64_t *ret) {
+int parse_seconds(const char *s, uint64_t *ret) {
     assert(s);
     assert(ret);
 
@@ -84,6 +106,14 @@ int daemon_options_parse(DaemonOptions *o, int argc, char *argv[]) {
         ARG_SUPERVISE,
         ARG_HANGUP_GROUP,
         ARG_LOG_LEVEL,
+        ARG_DIAL_GROUP,
+        ARG_PHONEBOOK,
+        ARG_STATE_DIR,
+        ARG_RUNTIME_DIR,
+        ARG_PPPD,
+        ARG_PLUGIN,
+        ARG_CONFIG,
+        ARG_SSH_CONFIG,
     };
     static const struct option options[] = {
         { "help",              no_argument,       NULL, 'h' },
@@ -93,11 +123,33 @@ int daemon_options_parse(DaemonOptions *o, int argc, char *argv[]) {
         { "supervise-timeout", required_argument, NULL, ARG_SUPERVISE },
         { "hangup-group",      required_argument, NULL, ARG_HANGUP_GROUP },
         { "log-level",         required_argument, NULL, ARG_LOG_LEVEL },
+        { "dial-group",        required_argument, NULL, ARG_DIAL_GROUP },
+        { "phonebook",         required_argument, NULL, ARG_PHONEBOOK },
+        { "state-dir",         required_argument, NULL, ARG_STATE_DIR },
+        { "runtime-dir",       required_argument, NULL, ARG_RUNTIME_DIR },
+        { "pppd",              required_argument, NULL, ARG_PPPD },
+        { "plugin",            required_argument, NULL, ARG_PLUGIN },
+        { "config",            required_argument, NULL, ARG_CONFIG },
+        { "ssh-config",        required_argument, NULL, ARG_SSH_CONFIG },
         {}
     };
 
     assert(o);
     assert(argc >= 0);
+
+    /* The file first, so that every option on the command line wins. */
+    const char *config = DEFAULT_CONFIG_PATH;
+    for (int i = 1; i < argc; i++) {
+        if (strncmp(argv[i], "--config=", 9) == 0)
+            config = argv[i] + 9;
+        else if (strcmp(argv[i], "--config") == 0 && i + 1 < argc)
+            config = argv[i + 1];
+        else if (strcmp(argv[i], "--") == 0)
+            break;
+    }
+    int r = config_file_load(o, config);
+    if (r < 0)
+        return r;
 
     optind = 0;
     int c;
@@ -132,6 +184,27 @@ int daemon_options_parse(DaemonOptions *o, int argc, char *argv[]) {
             o->log_level = level;
             break;
         }
+        case ARG_DIAL_GROUP:
+        case ARG_PHONEBOOK:
+        case ARG_STATE_DIR:
+        case ARG_RUNTIME_DIR:
+        case ARG_PPPD:
+        case ARG_PLUGIN:
+        case ARG_SSH_CONFIG: {
+            char **field = c == ARG_DIAL_GROUP ? &o->dial_group :
+                           c == ARG_PHONEBOOK ? &o->phonebook_dir :
+                           c == ARG_STATE_DIR ? &o->state_dir :
+                           c == ARG_RUNTIME_DIR ? &o->runtime_dir :
+                           c == ARG_PPPD ? &o->pppd_path :
+                           c == ARG_PLUGIN ? &o->plugin_path : &o->ssh_config;
+            if (c != ARG_DIAL_GROUP && optarg[0] != '/')
+                return log_error_errno(EINVAL, "%s wants an absolute path: %s", argv[optind - 1], optarg);
+            if (free_and_strdup(field, optarg) < 0)
+                return log_oom();
+            break;
+        }
+        case ARG_CONFIG:
+            break;    /* read above */
         case '?':
             return -EINVAL;
         default:
@@ -141,7 +214,21 @@ int daemon_options_parse(DaemonOptions *o, int argc, char *argv[]) {
 
     if (optind < argc)
         return log_error_errno(EINVAL, "%s takes no arguments.", argv[0]);
-    if (!o->hangup_group && free_and_strdup(&o->hangup_group, DEFAULT_HANGUP_GROUP) < 0)
-        return log_oom();
+
+    const char *runtime = getenv("RUNTIME_DIRECTORY");   /* systemd's RuntimeDirectory= */
+    if (runtime && (runtime[0] != '/' || strchr(runtime, ':')))
+        runtime = NULL;   /* several directories, or junk: use ours */
+    struct { char **field; const char *value; } defaults[] = {
+        { &o->hangup_group,  DEFAULT_HANGUP_GROUP },
+        { &o->dial_group,    DEFAULT_DIAL_GROUP },
+        { &o->phonebook_dir, DEFAULT_PHONEBOOK_DIR },
+        { &o->state_dir,     DEFAULT_STATE_DIR },
+        { &o->runtime_dir,   runtime ?: DEFAULT_RUNTIME_DIR },
+        { &o->pppd_path,     DEFAULT_PPPD_PATH },
+        { &o->plugin_path,   PPPRAS_PLUGIN_PATH },
+    };
+    for (size_t i = 0; i < ELEMENTSOF(defaults); i++)
+        if (!*defaults[i].field && free_and_strdup(defaults[i].field, defaults[i].value) < 0)
+            return log_oom();
     return 1;
 }

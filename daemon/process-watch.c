@@ -3,7 +3,10 @@
 #include <errno.h>
 #include <sys/epoll.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <string.h>
 
 #include "log.h"
 #include "process-watch.h"
@@ -20,10 +23,34 @@ static int pidfd_send_signal(int pidfd, int sig, siginfo_t *info, unsigned flags
 }
 #endif
 
+#ifndef P_PIDFD
+#define P_PIDFD 3
+#endif
+
+int process_pidfd_open(pid_t pid) {
+    int fd = pidfd_open(pid, 0);
+    return fd < 0 ? -errno : fd;
+}
+
+static void reap(Connection *c) {
+    assert(c);
+
+    siginfo_t si = {};
+    if (waitid(P_PIDFD, (id_t) c->pidfd, &si, WEXITED | WNOHANG) < 0 || si.si_pid == 0) {
+        log_connection(LOG_DEBUG, c, "Could not reap pppd: %s", strerror(errno));
+        return;
+    }
+    c->wait_code = si.si_code;
+    c->wait_status = si.si_status;
+}
+
 static int on_pidfd(sd_event_source *s, int fd, uint32_t revents, void *userdata) {
     Connection *c = userdata;
     assert(s);
     assert(c);
+
+    if (c->is_child)
+        reap(c);
 
     void (*handler)(Connection *) = c->process_gone_handler;
     process_watch_stop(c);
@@ -36,9 +63,9 @@ int process_watch_start(Connection *c, sd_event *event, ProcessGoneHandler on_go
     assert(c);
     assert(event);
     assert(on_gone);
-    assert(c->pidfd < 0);
+    assert(!c->pidfd_source);
 
-    _cleanup_(closep) int pidfd = pidfd_open(c->pid, 0);
+    _cleanup_(closep) int pidfd = c->pidfd >= 0 ? TAKE_FD(c->pidfd) : pidfd_open(c->pid, 0);
     if (pidfd < 0)
         return -errno;
 

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#pragma once
+
+/* Starting pppd for Manager.Dial: fork + execve of a fixed argv (never a
+ * shell), the child in a session of its own (so its process group is
+ * everything it starts that does not leave), stdio on /dev/null, every
+ * other fd closed, default signal mask and dispositions. */
+
+#include <sys/types.h>
+
+typedef struct PppdSpawn {
+    const char *pppd_path;
+    const char *plugin_path;
+    const char *entry;        /* a valid phonebook entry name */
+} PppdSpawn;
+
+/* The argv for s: pppd call ENTRY nodetach plugin PATH pppras-entry ENTRY.
+ * Fills argv (at least PPPD_ARGV_MAX slots, NULL-terminated). */
+#define PPPD_ARGV_MAX 9
+void pppd_spawn_argv(const PppdSpawn *s, const char *argv[PPPD_ARGV_MAX]);
+
+/* Returns the child's pid and a pidfd for it (opened before the child can
+ * have exited and been reaped, so it always names our child).  Negative
+ * errno when the fork fails; an execve failure shows as exit status 127. */
+int pppd_spawn(const PppdSpawn *s, pid_t *ret_pid, int *ret_pidfd);
