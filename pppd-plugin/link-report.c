@@ -14,6 +14,15 @@ static DBusMessage *link_call_new(const char *member) {
     return m;
 }
 
+DBusMessage *link_request_get_secrets(void) {
+    /* Never auto-start anything: no daemon simply means "no secrets". */
+    DBusMessage *m = dbus_message_new_method_call(PPPRAS_BUS_NAME, PPPRAS_ROOT_PATH,
+                                                  PPPRAS_LINK_IFACE, "GetSecrets");
+    if (m)
+        dbus_message_set_auto_start(m, FALSE);
+    return m;
+}
+
 static bool dict_append(DBusMessageIter *dict, const char *key, int type, const char *signature,
                         const void *value) {
     DBusMessageIter entry, variant;
@@ -61,6 +70,11 @@ static bool dict_append_bool(DBusMessageIter *dict, const char *key, bool value)
     return dict_append(dict, key, DBUS_TYPE_BOOLEAN, DBUS_TYPE_BOOLEAN_AS_STRING, &v);
 }
 
+static bool dict_append_uint64(DBusMessageIter *dict, const char *key, uint64_t value) {
+    dbus_uint64_t v = value;
+    return dict_append(dict, key, DBUS_TYPE_UINT64, DBUS_TYPE_UINT64_AS_STRING, &v);
+}
+
 static bool dict_open(DBusMessageIter *args, DBusMessageIter *dict) {
     return dbus_message_iter_open_container(args, DBUS_TYPE_ARRAY, "{sv}", dict);
 }
@@ -101,6 +115,11 @@ DBusMessage *link_report_register(const LinkInfo *info) {
               (info->phase < 0 || dict_append_uint32(&dict, "phase", (uint32_t) info->phase)) &&
               dict_append_string(&dict, "local", info->local) &&
               dict_append_string(&dict, "remote", info->remote) &&
+              dict_append_bool(&dict, "multilink", info->multilink) &&
+              dict_append_string(&dict, "bundle", info->bundle) &&
+              dict_append_string(&dict, "endpoint", info->endpoint) &&
+              (info->idle_sec == 0 || dict_append_uint32(&dict, "idle", info->idle_sec)) &&
+              (info->maxconnect_sec == 0 || dict_append_uint32(&dict, "maxconnect", info->maxconnect_sec)) &&
               (info->previous_pid == 0 || dict_append_uint32(&dict, "previous_pid", info->previous_pid));
     return dict_finish(m, &args, &dict, ok);
 }
@@ -153,5 +172,79 @@ DBusMessage *link_report_exit(int status, bool peer_terminated) {
         return NULL;
     }
     bool ok = dict_append_bool(&dict, "peer_terminated", peer_terminated);
+    return dict_finish(m, &args, &dict, ok);
+}
+
+/* A call whose only argument is an a{sv} that the caller fills. */
+static DBusMessage *dict_call_new(const char *member, DBusMessageIter *args, DBusMessageIter *dict) {
+    assert(member);
+    assert(args);
+    assert(dict);
+
+    DBusMessage *m = link_call_new(member);
+    if (!m)
+        return NULL;
+    dbus_message_iter_init_append(m, args);
+    if (!dict_open(args, dict)) {
+        dbus_message_unref(m);
+        return NULL;
+    }
+    return m;
+}
+
+DBusMessage *link_report_auth(const char *side, const char *protocol, bool success) {
+    DBusMessageIter args, dict;
+
+    assert(side);
+
+    DBusMessage *m = dict_call_new("Auth", &args, &dict);
+    if (!m)
+        return NULL;
+    bool ok = dict_append_string(&dict, "side", side) &&
+              dict_append_string(&dict, "protocol", protocol) &&
+              dict_append_bool(&dict, "success", success);
+    return dict_finish(m, &args, &dict, ok);
+}
+
+DBusMessage *link_report_ip6_up(const char *ifname, const char *local, const char *remote) {
+    DBusMessageIter args, dict;
+
+    DBusMessage *m = dict_call_new("Ip6Up", &args, &dict);
+    if (!m)
+        return NULL;
+    bool ok = dict_append_string(&dict, "ifname", ifname) &&
+              dict_append_string(&dict, "local", local) &&
+              dict_append_string(&dict, "remote", remote);
+    return dict_finish(m, &args, &dict, ok);
+}
+
+DBusMessage *link_report_ip6_down(void) {
+    return link_call_new("Ip6Down");
+}
+
+DBusMessage *link_report_joined(const char *ifname, const char *bundle) {
+    DBusMessageIter args, dict;
+
+    DBusMessage *m = dict_call_new("Joined", &args, &dict);
+    if (!m)
+        return NULL;
+    bool ok = dict_append_string(&dict, "ifname", ifname) &&
+              dict_append_string(&dict, "bundle", bundle);
+    return dict_finish(m, &args, &dict, ok);
+}
+
+DBusMessage *link_report_stats(const LinkStats *stats) {
+    DBusMessageIter args, dict;
+
+    assert(stats);
+
+    DBusMessage *m = dict_call_new("Stats", &args, &dict);
+    if (!m)
+        return NULL;
+    bool ok = dict_append_uint64(&dict, "bytes_in", stats->bytes_in) &&
+              dict_append_uint64(&dict, "bytes_out", stats->bytes_out) &&
+              dict_append_uint64(&dict, "packets_in", stats->packets_in) &&
+              dict_append_uint64(&dict, "packets_out", stats->packets_out) &&
+              dict_append_uint32(&dict, "connect_time_ms", stats->connect_time_ms);
     return dict_finish(m, &args, &dict, ok);
 }

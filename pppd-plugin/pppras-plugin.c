@@ -4,22 +4,28 @@
  * one fire-and-forget call on org.pppras.Ras1.Link (docs/dbus-api.md).
  * pppd never waits for us and never stops because of us: no bus, no daemon
  * or a broken connection only means reports are dropped until the bus is
- * back, and then one Register gives the daemon the whole current state. */
+ * back, and then one Register gives the daemon the whole current state.
+ * The one exception is the password hooks (auth-hooks.c), which wait at
+ * most LINK_SECRETS_TIMEOUT_MSEC for the daemon's answer. */
 
 #include "pppd-compat.h"   /* first: it settles 2.4.9's "bool" */
 
 #include <arpa/inet.h>
 #include <assert.h>
 #include <errno.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "auth-hooks.h"
 #include "bus-link.h"
 #include "call-name.h"
 #include "link-report.h"
+#include "notify-timing.h"
 #include "pppras-plugin.h"
 
-#define TICK_BUSY_USEC   200000   /* while messages wait to be written */
+#define TICK_BUSY_USEC   50000    /* while messages wait to be written: a batch each */
 #define TICK_IDLE_SEC    3        /* notice a new daemon, a lost bus, a fork */
 #define EXIT_FLUSH_MSEC  100      /* the most pppd's exit is delayed for the Exit report */
 
@@ -29,6 +35,7 @@
 static char *arg_bus_address;    /* pppras-bus */
 static char *arg_entry;          /* pppras-entry */
 static char *arg_phone;          /* pppras-phone */
+static bool arg_timing;          /* pppras-timing */
 
 static option_t plugin_options[] = {
     /* Privileged: libdbus addresses can name programs to run (unixexec:). */
@@ -38,10 +45,22 @@ static option_t plugin_options[] = {
       .description = "Phonebook entry name to report for this connection" },
     { .name = "pppras-phone", .type = o_string, .addr = &arg_phone,
       .description = "Phone number to report for this connection" },
+    { .name = "pppras-timing", .type = o_bool, .addr = &arg_timing, .flags = 1,
+      .description = "Log the time spent in pppras's notifiers when pppd exits" },
     { .name = NULL }
 };
 
 PPPRAS_EXPORT char pppd_version[] = PPPRAS_PPPD_VERSION_STRING;
+
+typedef enum Timing {
+    TIMING_PHASE, TIMING_IP_UP, TIMING_IP_DOWN, TIMING_IP6_UP, TIMING_IP6_DOWN,
+    TIMING_AUTH_UP, TIMING_JOIN, TIMING_SNOOP, TIMING_TICK, TIMING_EXIT,
+    _TIMING_MAX,
+} Timing;
+
+/* Link-local address text of an interface identifier: "fe80::1:2:3:4". */
+#define IP6_TEXT_MAX INET6_ADDRSTRLEN
+#define ENDPOINT_TEXT_MAX 128
 
 typedef struct Plugin {
     BusLink *bus;                      /* created on first report, once options are parsed */
@@ -50,23 +69,70 @@ typedef struct Plugin {
     bool ip_up;
     char local[INET_ADDRSTRLEN];
     char remote[INET_ADDRSTRLEN];
+    bool authenticating;               /* PHASE_AUTHENTICATE entered, outcome not reported */
+    uint64_t running_since_ns;         /* PHASE_RUNNING entered (network up), 0: not yet */
+    bool have_stats;
+    LinkStats stats;                   /* the last link's, sent at exit */
+    char reported_device[PATH_MAX];    /* what the last Register said, to notice changes */
+    char reported_endpoint[ENDPOINT_TEXT_MAX];
     bool peer_terminated;              /* LCP Terminate-Request received on this link */
     bool exit_reported;
     bool inactive;                     /* this process is not pppd's main one any more */
     bool bus_down_logged;
+    bool drops_logged;
+    bool tick_busy;                    /* the pump runs every TICK_BUSY_USEC */
     pppd_snoop_fn previous_snoop;
+    pppd_join_hook_fn previous_join;
+    NotifyTiming timings[_TIMING_MAX];
 } Plugin;
 
-static Plugin plugin = { .phase = PHASE_INITIALIZE };
+static Plugin plugin = {
+    .phase = PHASE_INITIALIZE,
+    .timings = {
+        [TIMING_PHASE] = { .name = "phase" },      [TIMING_IP_UP] = { .name = "ip-up" },
+        [TIMING_IP_DOWN] = { .name = "ip-down" },  [TIMING_IP6_UP] = { .name = "ipv6-up" },
+        [TIMING_IP6_DOWN] = { .name = "ipv6-down" }, [TIMING_AUTH_UP] = { .name = "auth-up" },
+        [TIMING_JOIN] = { .name = "multilink-join" }, [TIMING_SNOOP] = { .name = "packet-snoop" },
+        [TIMING_TICK] = { .name = "timer" },       [TIMING_EXIT] = { .name = "exit (flushes the bus)" },
+    },
+};
+
+static uint64_t timing_begin(void) {
+    return arg_timing ? notify_timing_now() : 0;
+}
+
+static void timing_end(Timing which, uint64_t start) {
+    if (arg_timing)
+        notify_timing_add(&plugin.timings[which], start);
+}
+
+static void timing_log(void) {
+    char line[160];
+
+    if (!arg_timing)
+        return;
+    for (unsigned i = 0; i < _TIMING_MAX; i++) {
+        notify_timing_format(&plugin.timings[i], line, sizeof(line));
+        if (*line)
+            info("pppras: time in notifier %s", line);
+    }
+}
+
+static void copy_text(char *dst, size_t size, const char *src) {
+    assert(dst);
+    snprintf(dst, size, "%s", src ?: "");
+}
 
 static void on_register(BusLink *bus, pid_t previous_pid, void *userdata) {
     assert(bus);
 
+    const char *endpoint = pppd_peer_endpoint();
+    int idle = pppd_idle_limit(), maxconnect = pppd_max_connect();
     LinkInfo info = {
         .entry = arg_entry ?: plugin.call_name,
         .ipparam = pppd_ipparam(),
-        .device = pppd_devnam(),
-        .device_type = pppd_uses_pty() ? "pty" : "modem",
+        .device = pppd_device(),
+        .device_type = pppd_device_type(),
         /* The explicit option wins: channel plugins reuse remote_number
          * for other things (rp-pppoe puts the peer's MAC address there). */
         .phone = arg_phone ?: pppd_remote_number(),
@@ -74,13 +140,20 @@ static void on_register(BusLink *bus, pid_t previous_pid, void *userdata) {
         .phase = plugin.phase,
         .local = plugin.ip_up ? plugin.local : NULL,
         .remote = plugin.ip_up ? plugin.remote : NULL,
+        .multilink = pppd_multilink(),
+        .bundle = pppd_bundle_name(),
+        .endpoint = endpoint,
+        .idle_sec = idle > 0 ? (uint32_t) idle : 0,
+        .maxconnect_sec = maxconnect > 0 ? (uint32_t) maxconnect : 0,
         .previous_pid = (uint32_t) previous_pid,
     };
     DBusMessage *m = link_report_register(&info);
     if (!m)
         return;
-    (void) bus_link_send(bus, m);
+    (void) bus_link_send(bus, m, false);
     dbus_message_unref(m);
+    copy_text(plugin.reported_device, sizeof(plugin.reported_device), info.device);
+    copy_text(plugin.reported_endpoint, sizeof(plugin.reported_endpoint), endpoint);
     dbglog("pppras: registered with %s", bus_link_address(bus));
 }
 
@@ -106,9 +179,17 @@ static void note_bus_result(int r) {
         warn("pppras: cannot report to ppprasd: %s", strerror(-r));
 }
 
+static void note_drops(void) {
+    if (plugin.drops_logged || !plugin.bus || bus_link_dropped(plugin.bus) == 0)
+        return;
+    plugin.drops_logged = true;
+    warn("pppras: the bus is not taking reports; dropping the oldest beyond 1 MiB until it does");
+}
+
 static void on_tick(void *arg);
 
 static void schedule_tick(bool busy) {
+    plugin.tick_busy = busy;
     pppd_untimeout(on_tick, NULL);
     if (busy)
         pppd_timeout(on_tick, NULL, 0, TICK_BUSY_USEC);
@@ -117,28 +198,80 @@ static void schedule_tick(bool busy) {
 }
 
 static void on_tick(void *arg) {
+    uint64_t start = timing_begin();
+
     if (plugin.inactive || plugin.exit_reported)
         return;
     BusLink *bus = plugin_bus();
     int r = bus ? bus_link_connect(bus, false) : -ENOMEM;
     note_bus_result(r);
     schedule_tick(r >= 0 && bus_link_pump(bus) > 0);
+    timing_end(TIMING_TICK, start);
 }
 
-static void report(DBusMessage *m) {
+/* droppable: a later report of the same kind supersedes it (phases). */
+static void report(DBusMessage *m, bool droppable) {
     if (!m)
         return;
     BusLink *bus = plugin_bus();
-    int r = bus ? bus_link_send(bus, m) : -ENOMEM;
+    int r = bus ? bus_link_send(bus, m, droppable) : -ENOMEM;
     dbus_message_unref(m);
     note_bus_result(r);
-    if (r >= 0)
-        schedule_tick(bus_link_pump(bus) > 0);
+    note_drops();
+    /* Idle, the 3 s tick stays as it is; a backlog wants the pump soon. */
+    if (r >= 0 && bus_link_pending(bus) && !plugin.tick_busy)
+        schedule_tick(true);
+}
+
+/* pty links learn their device (the pty's slave) only once the link
+ * starts, after plugin_init; LCP brings the peer's endpoint. */
+static void register_if_changed(void) {
+    const char *endpoint = pppd_peer_endpoint();
+
+    if (!plugin.bus || plugin.inactive)
+        return;
+    if (strcmp(pppd_device(), plugin.reported_device) == 0 &&
+        strcmp(endpoint ?: "", plugin.reported_endpoint) == 0)
+        return;
+    if (bus_link_connect(plugin.bus, false) >= 0)
+        on_register(plugin.bus, 0, NULL);
+}
+
+static void report_auth_failure(void) {
+    if (!plugin.authenticating)
+        return;
+    plugin.authenticating = false;
+    /* auth.c sets the status just before it closes LCP. */
+    switch (pppd_exit_status()) {
+    case EXIT_AUTH_TOPEER_FAILED:
+        report(link_report_auth("self", pppd_auth_protocol(false), false), false);
+        break;
+    case EXIT_PEER_AUTH_FAILED:
+        report(link_report_auth("peer", pppd_auth_protocol(true), false), false);
+        break;
+    default:
+        break;   /* the link went away for another reason */
+    }
+}
+
+static void capture_stats(void) {
+    PppdLinkStats s;
+
+    if (!pppd_link_stats(&s))
+        return;
+    uint64_t up_ms = plugin.running_since_ns ? (notify_timing_now() - plugin.running_since_ns) / 1000000 : 0;
+    plugin.stats = (LinkStats) {
+        .bytes_in = s.bytes_in, .bytes_out = s.bytes_out,
+        .packets_in = s.packets_in, .packets_out = s.packets_out,
+        .connect_time_ms = up_ms > UINT32_MAX ? UINT32_MAX : (uint32_t) up_ms,
+    };
+    plugin.have_stats = true;
 }
 
 static void report_exit(int status) {
     if (plugin.inactive || plugin.exit_reported)
         return;
+    report_auth_failure();
     plugin.exit_reported = true;
     pppd_untimeout(on_tick, NULL);
 
@@ -150,21 +283,68 @@ static void report_exit(int status) {
     note_bus_result(r);
     if (r < 0)
         return;
-    DBusMessage *m = link_report_exit(status, plugin.peer_terminated);
+    DBusMessage *m;
+    if (plugin.have_stats && (m = link_report_stats(&plugin.stats))) {
+        (void) bus_link_send(bus, m, false);
+        dbus_message_unref(m);
+    }
+    m = link_report_exit(status, plugin.peer_terminated);
     if (m) {
-        (void) bus_link_send(bus, m);
+        (void) bus_link_send(bus, m, false);
         dbus_message_unref(m);
     }
     bus_link_flush(bus, EXIT_FLUSH_MSEC);
+    if (bus_link_dropped(bus) > 0)
+        info("pppras: %llu reports were dropped while the bus did not take them",
+             (unsigned long long) bus_link_dropped(bus));
 }
 
 static void on_phase_change(void *userdata, int phase) {
+    uint64_t start = timing_begin();
+
     if (plugin.inactive)
         return;
     plugin.phase = phase;
-    if (phase == PHASE_ESTABLISH)
+    switch (phase) {
+    case PHASE_ESTABLISH:
         plugin.peer_terminated = false;   /* a new link: forget the last one's ending */
-    report(link_report_phase(phase));
+        plugin.running_since_ns = 0;
+        auth_hooks_new_link();
+        break;
+    case PHASE_AUTHENTICATE:
+        plugin.authenticating = true;
+        break;
+    case PHASE_RUNNING:
+        plugin.running_since_ns = notify_timing_now();
+        break;
+    case PHASE_TERMINATE:
+    case PHASE_DISCONNECT:
+    case PHASE_HOLDOFF:
+    case PHASE_DEAD:
+        report_auth_failure();
+        break;
+    default:
+        break;
+    }
+    report(link_report_phase(phase), true);
+    register_if_changed();
+    timing_end(TIMING_PHASE, start);
+}
+
+/* Every authentication finished: pppd enters the network phase.  LCP's
+ * options say which protocol each side used (none: nothing to report). */
+static void on_auth_up(void *userdata, int arg) {
+    uint64_t start = timing_begin();
+
+    if (plugin.inactive)
+        return;
+    plugin.authenticating = false;
+    const char *peer = pppd_auth_protocol(true), *self = pppd_auth_protocol(false);
+    if (peer)
+        report(link_report_auth("peer", peer, true), false);
+    if (self)
+        report(link_report_auth("self", self, true), false);
+    timing_end(TIMING_AUTH_UP, start);
 }
 
 static void format_ipv4(uint32_t addr_be, char buf[static INET_ADDRSTRLEN]) {
@@ -175,8 +355,20 @@ static void format_ipv4(uint32_t addr_be, char buf[static INET_ADDRSTRLEN]) {
         buf[0] = '\0';
 }
 
+/* The link-local address an IPV6CP interface identifier makes. */
+static void format_ipv6_id(const uint8_t id[static 8], char buf[static IP6_TEXT_MAX]) {
+    struct in6_addr a = { .s6_addr = { 0xfe, 0x80 } };
+    static const uint8_t zero[8];
+
+    assert(buf);
+    memcpy(a.s6_addr + 8, id, 8);
+    if (memcmp(id, zero, 8) == 0 || !inet_ntop(AF_INET6, &a, buf, IP6_TEXT_MAX))
+        buf[0] = '\0';
+}
+
 static void on_ip_up(void *userdata, int arg) {
     char dns1[INET_ADDRSTRLEN], dns2[INET_ADDRSTRLEN];
+    uint64_t start = timing_begin();
 
     if (plugin.inactive)
         return;
@@ -185,18 +377,62 @@ static void on_ip_up(void *userdata, int arg) {
     format_ipv4(pppd_ip_dns(0), dns1);
     format_ipv4(pppd_ip_dns(1), dns2);
     plugin.ip_up = true;
-    report(link_report_ip_up(pppd_ifname(), plugin.local, plugin.remote, dns1, dns2));
+    report(link_report_ip_up(pppd_ifname(), plugin.local, plugin.remote, dns1, dns2), false);
+    timing_end(TIMING_IP_UP, start);
 }
 
 static void on_ip_down(void *userdata, int arg) {
+    uint64_t start = timing_begin();
+
     if (plugin.inactive)
         return;
     plugin.ip_up = false;
-    report(link_report_ip_down());
+    capture_stats();   /* pppd has just read the counters for its ip-down script */
+    report(link_report_ip_down(), false);
+    timing_end(TIMING_IP_DOWN, start);
+}
+
+static void on_ip6_up(void *userdata, int arg) {
+    uint8_t local_id[8], remote_id[8];
+    char local[IP6_TEXT_MAX], remote[IP6_TEXT_MAX];
+    uint64_t start = timing_begin();
+
+    if (plugin.inactive)
+        return;
+    pppd_ipv6_ids(local_id, remote_id);
+    format_ipv6_id(local_id, local);
+    format_ipv6_id(remote_id, remote);
+    report(link_report_ip6_up(pppd_ifname(), local, remote), false);
+    timing_end(TIMING_IP6_UP, start);
+}
+
+static void on_ip6_down(void *userdata, int arg) {
+    uint64_t start = timing_begin();
+
+    if (plugin.inactive)
+        return;
+    capture_stats();
+    report(link_report_ip6_down(), false);
+    timing_end(TIMING_IP6_DOWN, start);
+}
+
+/* This link attached to a bundle another pppd runs: ifname is that bundle's. */
+static void on_multilink_join(void) {
+    uint64_t start = timing_begin();
+
+    if (!plugin.inactive)
+        report(link_report_joined(pppd_ifname(), pppd_bundle_name()), false);
+    if (plugin.previous_join)
+        plugin.previous_join();
+    timing_end(TIMING_JOIN, start);
 }
 
 static void on_exit_notify(void *userdata, int status) {
+    uint64_t start = timing_begin();
+
     report_exit(status);
+    timing_end(TIMING_EXIT, start);
+    timing_log();
 }
 
 /* pppd exits without its exit notifiers on early failures (no kernel
@@ -226,10 +462,13 @@ static bool is_lcp_terminate_request(const unsigned char *p, int len) {
 }
 
 static void on_packet_received(unsigned char *p, int len) {
+    uint64_t start = timing_begin();
+
     if (is_lcp_terminate_request(p, len))
         plugin.peer_terminated = true;
     if (plugin.previous_snoop)
         plugin.previous_snoop(p, len);
+    timing_end(TIMING_SNOOP, start);
 }
 
 void plugin_init(void) {
@@ -240,12 +479,19 @@ void plugin_init(void) {
         dbglog("pppras: cannot read pppd's command line: %s", strerror(-r));
 
     pppd_add_notify(PPPD_NOTIFY_PHASE, on_phase_change, NULL);
+    pppd_add_notify(PPPD_NOTIFY_AUTH_UP, on_auth_up, NULL);
     pppd_add_notify(PPPD_NOTIFY_IP_UP, on_ip_up, NULL);
     pppd_add_notify(PPPD_NOTIFY_IP_DOWN, on_ip_down, NULL);
+    pppd_add_notify(PPPD_NOTIFY_IPV6_UP, on_ip6_up, NULL);
+    pppd_add_notify(PPPD_NOTIFY_IPV6_DOWN, on_ip6_down, NULL);
     pppd_add_notify(PPPD_NOTIFY_EXIT, on_exit_notify, NULL);
     pppd_add_notify(PPPD_NOTIFY_PID_CHANGE, on_pid_change, NULL);
     pppd_add_notify(PPPD_NOTIFY_FORK, on_fork, NULL);
     plugin.previous_snoop = pppd_set_snoop_recv(on_packet_received);
+    pppd_join_hook_fn *join = pppd_multilink_join_hook();
+    plugin.previous_join = *join;
+    *join = on_multilink_join;
+    auth_hooks_install(plugin_bus);
     if (on_exit(on_process_exit, NULL) != 0)
         warn("pppras: cannot watch pppd's exit; early failures will not be reported");
 
