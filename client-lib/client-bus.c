@@ -44,7 +44,7 @@ static void bus_init_once(void) {
     pthread_atfork(bus_atfork_prepare, bus_atfork_parent, bus_atfork_child);
 }
 
-static DWORD code_from_dbus_error(const DBusError *error) {
+DWORD client_bus_error_code(const DBusError *error) {
     const char *message;
 
     assert(error);
@@ -52,11 +52,11 @@ static DWORD code_from_dbus_error(const DBusError *error) {
     if (!dbus_error_is_set(error))
         return ERROR_UNKNOWN;
 
-    /* A daemon newer than this library may send error names we do not
-     * know yet; its message still starts with the code ("6: ..."). */
+    /* Our errors' messages start with the code ("6: ..."), which wins over
+     * the name: InvalidParameter may carry 730 or 259, and a daemon newer
+     * than this library may send names we do not know yet. */
     message = error->message;
-    if (strncmp(error->name, PPPRAS_ERROR_PREFIX, strlen(PPPRAS_ERROR_PREFIX)) == 0 &&
-        bus_error_to_code(error->name) == ERROR_UNKNOWN && message) {
+    if (strncmp(error->name, PPPRAS_ERROR_PREFIX, strlen(PPPRAS_ERROR_PREFIX)) == 0 && message) {
         char *end;
         unsigned long code = strtoul(message, &end, 10);
 
@@ -132,12 +132,17 @@ static void bus_drop_incoming(DBusConnection *c) {
 }
 
 DWORD client_bus_new_call(const char *method, DBusMessage **ret) {
+    return client_bus_new_call_iface(PPPRAS_MANAGER_IFACE, method, ret);
+}
+
+DWORD client_bus_new_call_iface(const char *interface, const char *method, DBusMessage **ret) {
     DBusMessage *m;
 
+    assert(interface);
     assert(method);
     assert(ret);
 
-    m = dbus_message_new_method_call(PPPRAS_BUS_NAME, PPPRAS_ROOT_PATH, PPPRAS_MANAGER_IFACE, method);
+    m = dbus_message_new_method_call(PPPRAS_BUS_NAME, PPPRAS_ROOT_PATH, interface, method);
     if (!m)
         return ERROR_NOT_ENOUGH_MEMORY;
     *ret = m;
@@ -188,7 +193,7 @@ DWORD client_bus_call(DBusMessage *call, DBusMessage **ret_reply) {
             continue;
         }
 
-        code = code_from_dbus_error(&error);
+        code = client_bus_error_code(&error);
         dbus_error_free(&error);
         return code;
     }
@@ -206,4 +211,52 @@ DWORD client_bus_can_pass_fds(void) {
     can = dbus_connection_can_send_type(c, DBUS_TYPE_UNIX_FD);
     dbus_connection_unref(c);
     return can ? 0 : ERROR_NOT_SUPPORTED;
+}
+
+DWORD client_bus_open_private(DBusConnection **ret) {
+    DBusConnection *c;
+    DBusError error;
+    DWORD code = 0;
+
+    assert(ret);
+
+    pthread_once(&bus_once, bus_init_once);
+    dbus_error_init(&error);
+
+    c = dbus_bus_get_private(DBUS_BUS_SYSTEM, &error);
+    if (c) {
+        dbus_connection_set_exit_on_disconnect(c, FALSE);
+        *ret = c;
+    } else
+        code = dbus_error_has_name(&error, DBUS_ERROR_NO_MEMORY) ? ERROR_NOT_ENOUGH_MEMORY
+                                                                 : ERROR_RASMAN_CANNOT_INITIALIZE;
+    dbus_error_free(&error);
+    return code;
+}
+
+void client_bus_close_private(DBusConnection *c) {
+    if (!c)
+        return;
+    dbus_connection_close(c);
+    dbus_connection_unref(c);
+}
+
+DWORD client_bus_call_on(DBusConnection *c, DBusMessage *call, DBusMessage **ret_reply) {
+    DBusMessage *reply;
+    DBusError error;
+    DWORD code;
+
+    assert(c);
+    assert(call);
+    assert(ret_reply);
+
+    dbus_error_init(&error);
+    reply = dbus_connection_send_with_reply_and_block(c, call, CLIENT_BUS_TIMEOUT_MS, &error);
+    if (reply) {
+        *ret_reply = reply;
+        return 0;
+    }
+    code = client_bus_error_code(&error);
+    dbus_error_free(&error);
+    return code;
 }

@@ -108,7 +108,7 @@ void client_connection_list_done(ClientConnectionList *list) {
     *list = (ClientConnectionList) {};
 }
 
-DWORD client_get_connect_status(uint64_t handle, ClientStatus *ret) {
+DWORD client_get_connect_status_on(DBusConnection *bus, uint64_t handle, ClientStatus *ret) {
     _cleanup_(dbus_message_unrefp) DBusMessage *call = NULL, *reply = NULL;
     ClientStatus s = {};
     DWORD code;
@@ -120,7 +120,7 @@ DWORD client_get_connect_status(uint64_t handle, ClientStatus *ret) {
         return code;
     if (!dbus_message_append_args(call, DBUS_TYPE_UINT64, &handle, DBUS_TYPE_INVALID))
         return ERROR_NOT_ENOUGH_MEMORY;
-    code = call_simple(call, &reply);
+    code = bus ? client_bus_call_on(bus, call, &reply) : call_simple(call, &reply);
     if (code != 0)
         return code;
 
@@ -140,6 +140,10 @@ DWORD client_get_connect_status(uint64_t handle, ClientStatus *ret) {
     s.reply = TAKE_PTR(reply);
     *ret = s;
     return 0;
+}
+
+DWORD client_get_connect_status(uint64_t handle, ClientStatus *ret) {
+    return client_get_connect_status_on(NULL, handle, ret);
 }
 
 void client_status_done(ClientStatus *status) {

@@ -7,6 +7,7 @@
  * (0 = success), as in client-bus.h. */
 
 #include <dbus/dbus.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -56,3 +57,74 @@ DWORD client_hang_up(uint64_t handle);
 
 /* RegisterNotification(handle, flags, fd): the daemon gets a duplicate of fd. */
 DWORD client_register_notification(uint64_t handle, uint32_t flags, int fd);
+
+/* ---- dialling and the phonebook (client-calls-dial.c) ---- */
+
+/* Dial's params and SetDialParams' params: NULL fields are left out of
+ * the dictionary (the daemon then uses what is saved for the entry). */
+typedef struct ClientDialParams {
+    const char *user;
+    const char *password;
+    const char *domain;
+} ClientDialParams;
+
+/* Dial(entry, params) → handle.  bus: a private connection (so the
+ * caller's signal subscription sees every state of the new handle), or
+ * NULL for the shared one. */
+DWORD client_dial(DBusConnection *bus, const char *entry, const ClientDialParams *params, uint64_t *ret_handle);
+
+/* GetConnectStatus on a private connection (same ordering argument). */
+DWORD client_get_connect_status_on(DBusConnection *bus, uint64_t handle, ClientStatus *ret);
+
+typedef struct ClientEntryList {
+    DBusMessage *reply;
+    const char **names;
+    size_t n_names;
+} ClientEntryList;
+
+/* EnumEntries(): the phonebook's entry names, sorted. */
+DWORD client_enum_entries(ClientEntryList *ret);
+void client_entry_list_done(ClientEntryList *list);
+
+/* SetDialParams(entry, params, remove_password). */
+DWORD client_set_dial_params(const char *entry, const ClientDialParams *params, bool remove_password);
+
+typedef struct ClientSavedParams {
+    DBusMessage *reply;
+    const char *user;      /* "" when none saved */
+    const char *domain;
+    bool has_password;
+} ClientSavedParams;
+
+/* GetDialParams(entry): what is saved for the caller's uid. */
+DWORD client_get_dial_params(const char *entry, ClientSavedParams *ret);
+void client_saved_params_done(ClientSavedParams *p);
+
+/* The daemon's phonebook directory (Manager property PhonebookDirectory;
+ * CLIENT_DEFAULT_PHONEBOOK from a daemon that predates it).  Freed by the
+ * caller. */
+#define CLIENT_DEFAULT_PHONEBOOK "/etc/ppp/peers"
+DWORD client_get_phonebook_directory(char **ret);
+
+/* ---- per-connection information (client-calls-info.c) ---- */
+
+/* GetSubEntryHandle(handle, subentry). */
+DWORD client_get_sub_entry_handle(uint64_t handle, uint32_t sub_entry, uint64_t *ret);
+
+typedef struct ClientStatistics {
+    uint64_t bytes_xmited, bytes_rcved, frames_xmited, frames_rcved;
+    uint32_t connect_duration_ms;
+    uint32_t bps;
+} ClientStatistics;
+
+/* GetStatistics(handle). */
+DWORD client_get_statistics(uint64_t handle, ClientStatistics *ret);
+
+typedef struct ClientProjection {
+    DBusMessage *reply;
+    const char *local, *remote, *dns1, *dns2, *ifname;
+} ClientProjection;
+
+/* GetProjectionInfo(handle): the IP projection once IPCP is up. */
+DWORD client_get_projection_info(uint64_t handle, ClientProjection *ret);
+void client_projection_done(ClientProjection *p);

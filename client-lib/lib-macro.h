@@ -23,6 +23,12 @@
         _taken_;                             \
     })
 
+/* free() that returns NULL, for "p = mfree(p)". */
+static inline void *mfree(void *p) {
+    free(p);
+    return NULL;
+}
+
 static inline void freep(void *p) {
     free(*(void **) p);
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "client-calls.h"
+#include "dial-registry.h"
 #include "lib-macro.h"
 #include "ras-structs.h"
 #include "ras.h"
@@ -12,6 +13,8 @@ static DWORD hang_up(HRASCONN hrasconn) {
     if (handle == CLIENT_HANDLE_NONE || handle == CLIENT_HANDLE_ALL)
         return ERROR_INVALID_HANDLE;
 
+    /* an asynchronous RasDial of this handle notifies no more */
+    dial_registry_cancel(handle);
     return client_hang_up(handle);
 }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include <assert.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text-convert.h"
@@ -117,4 +118,67 @@ size_t text_wide_length(const char *src) {
         n++;
     }
     return n;
+}
+
+static size_t utf8_encode(uint32_t c, char *out) {
+    assert(out);
+
+    if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        c = REPLACEMENT_CHARACTER;
+    if (c < 0x80) {
+        out[0] = (char) c;
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = (char) (0xC0 | (c >> 6));
+        out[1] = (char) (0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        out[0] = (char) (0xE0 | (c >> 12));
+        out[1] = (char) (0x80 | ((c >> 6) & 0x3F));
+        out[2] = (char) (0x80 | (c & 0x3F));
+        return 3;
+    }
+    out[0] = (char) (0xF0 | (c >> 18));
+    out[1] = (char) (0x80 | ((c >> 12) & 0x3F));
+    out[2] = (char) (0x80 | ((c >> 6) & 0x3F));
+    out[3] = (char) (0x80 | (c & 0x3F));
+    return 4;
+}
+
+char *text_dup(const void *src, size_t capacity, bool wide) {
+    size_t n = 0;
+    char *s, *p;
+
+    assert(src);
+
+    if (!wide) {
+        const char *a = src;
+
+        while (n < capacity && a[n])
+            n++;
+        return strndup(a, n);
+    }
+
+    const wchar_t *w = src;
+    while (n < capacity && w[n])
+        n++;
+    if (n > (SIZE_MAX - 1) / 4)
+        return NULL;
+    s = malloc(n * 4 + 1);
+    if (!s)
+        return NULL;
+    p = s;
+    for (size_t i = 0; i < n; i++)
+        p += utf8_encode((uint32_t) w[i], p);
+    *p = '\0';
+    return s;
+}
+
+void text_free_secret(char *s) {
+    if (!s)
+        return;
+    explicit_bzero(s, strlen(s));
+    free(s);
 }

@@ -19,3 +19,15 @@ bool text_copy(void *dst, size_t capacity, bool wide, const char *src);
 
 /* How many wchar_t src becomes, not counting the NUL. */
 size_t text_wide_length(const char *src);
+
+/* A caller's string (char or wchar_t, at most capacity characters; it
+ * need not be NUL-terminated within them, SIZE_MAX for a plain C string)
+ * as a new UTF-8 string.  Wide characters that are not Unicode scalar
+ * values become U+FFFD.  NULL when out of memory. */
+char *text_dup(const void *src, size_t capacity, bool wide);
+
+/* Wipe and free a string that may hold a secret. */
+void text_free_secret(char *s);
+static inline void text_free_secretp(char **s) {
+    text_free_secret(*s);
+}

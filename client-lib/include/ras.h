@@ -192,6 +192,165 @@ typedef struct tagRASCONNSTATUSW {
 #define RASCN_ReConnection      0x00000020
 #define RASCN_EPDGPacketArrival 0x00000040
 
+/* RasDial's extended features.  pppras accepts every version and every
+ * option bit; none changes what pppd does (see RasDial in ras.h's notes). */
+#define RDEOPT_UsePrefixSuffix           0x00000001
+#define RDEOPT_PausedStates              0x00000002
+#define RDEOPT_IgnoreModemSpeaker        0x00000004
+#define RDEOPT_SetModemSpeaker           0x00000008
+#define RDEOPT_IgnoreSoftwareCompression 0x00000010
+#define RDEOPT_SetSoftwareCompression    0x00000020
+#define RDEOPT_DisableConnectedUI        0x00000040
+#define RDEOPT_DisableReconnectUI        0x00000080
+#define RDEOPT_DisableReconnect          0x00000100
+#define RDEOPT_NoUser                    0x00000200
+#define RDEOPT_PauseOnScript             0x00000400
+#define RDEOPT_Router                    0x00000800
+#define RDEOPT_CustomDial                0x00001000
+#define RDEOPT_UseCustomScripting        0x00002000
+#define RDEOPT_InvokeAutoTriggerCredentialUI 0x00004000
+#define RDEOPT_EapInfoCryptInCapable     0x00008000
+
+typedef struct tagRasEapInfo {
+    DWORD dwSizeofEapInfo;
+    BYTE *pbEapInfo;
+} RASEAPINFO;
+
+typedef struct tagRasDevSpecificInfo {
+    DWORD dwSize;
+    PBYTE pbDevSpecificInfo;
+} RASDEVSPECIFICINFO, *PRASDEVSPECIFICINFO;
+
+typedef struct tagRASDIALEXTENSIONS {
+    DWORD     dwSize;
+    DWORD     dwfOptions;
+    HWND      hwndParent;
+    ULONG_PTR reserved;
+#if (WINVER >= 0x500)
+    ULONG_PTR reserved1;
+    RASEAPINFO RasEapInfo;
+#endif
+#if (WINVER >= 0x601)
+    BOOL      fSkipPppAuth;
+    RASDEVSPECIFICINFO RasDevSpecificInfo;
+#endif
+} RASDIALEXTENSIONS, *LPRASDIALEXTENSIONS;
+
+typedef struct tagRASDIALPARAMSA {
+    DWORD     dwSize;
+    CHAR      szEntryName[RAS_MaxEntryName + 1];
+    CHAR      szPhoneNumber[RAS_MaxPhoneNumber + 1];
+    CHAR      szCallbackNumber[RAS_MaxCallbackNumber + 1];
+    CHAR      szUserName[UNLEN + 1];
+    CHAR      szPassword[PWLEN + 1];
+    CHAR      szDomain[DNLEN + 1];
+#if (WINVER >= 0x401)
+    DWORD     dwSubEntry;
+    ULONG_PTR dwCallbackId;
+#endif
+#if (WINVER >= 0x601)
+    DWORD     dwIfIndex;
+#endif
+} RASDIALPARAMSA, *LPRASDIALPARAMSA;
+
+typedef struct tagRASDIALPARAMSW {
+    DWORD     dwSize;
+    WCHAR     szEntryName[RAS_MaxEntryName + 1];
+    WCHAR     szPhoneNumber[RAS_MaxPhoneNumber + 1];
+    WCHAR     szCallbackNumber[RAS_MaxCallbackNumber + 1];
+    WCHAR     szUserName[UNLEN + 1];
+    WCHAR     szPassword[PWLEN + 1];
+    WCHAR     szDomain[DNLEN + 1];
+#if (WINVER >= 0x401)
+    DWORD     dwSubEntry;
+    ULONG_PTR dwCallbackId;
+#endif
+#if (WINVER >= 0x601)
+    DWORD     dwIfIndex;
+#endif
+} RASDIALPARAMSW, *LPRASDIALPARAMSW;
+
+/* RasEnumEntries.  pppras's one phonebook is system-wide: REN_AllUsers. */
+#define REN_User     0x00000000
+#define REN_AllUsers 0x00000001
+
+typedef struct tagRASENTRYNAMEA {
+    DWORD dwSize;
+    CHAR  szEntryName[RAS_MaxEntryName + 1];
+#if (WINVER >= 0x500)
+    DWORD dwFlags;
+    CHAR  szPhonebookPath[MAX_PATH + 1];
+#endif
+} RASENTRYNAMEA, *LPRASENTRYNAMEA;
+
+typedef struct tagRASENTRYNAMEW {
+    DWORD dwSize;
+    WCHAR szEntryName[RAS_MaxEntryName + 1];
+#if (WINVER >= 0x500)
+    DWORD dwFlags;
+    WCHAR szPhonebookPath[MAX_PATH + 1];
+#endif
+} RASENTRYNAMEW, *LPRASENTRYNAMEW;
+
+/* RasGetConnectionStatistics.  dwConnectDuration is in milliseconds. */
+typedef struct _RAS_STATS {
+    DWORD dwSize;
+    DWORD dwBytesXmited;
+    DWORD dwBytesRcved;
+    DWORD dwFramesXmited;
+    DWORD dwFramesRcved;
+    DWORD dwCrcErr;
+    DWORD dwTimeoutErr;
+    DWORD dwAlignmentErr;
+    DWORD dwHardwareOverrunErr;
+    DWORD dwFramingErr;
+    DWORD dwBufferOverrunErr;
+    DWORD dwCompressionRatioIn;
+    DWORD dwCompressionRatioOut;
+    DWORD dwBps;
+    DWORD dwConnectDuration;
+} RAS_STATS, *PRAS_STATS;
+
+/* RasGetProjectionInfo: the PPP protocol numbers Windows uses. */
+typedef enum tagRASPROJECTION {
+    RASP_Amb     = 0x10000,
+    RASP_PppNbf  = 0x803F,
+    RASP_PppIpx  = 0x802B,
+    RASP_PppIp   = 0x8021,
+    RASP_PppCcp  = 0x80FD,
+    RASP_PppLcp  = 0xC021,
+    RASP_PppIpv6 = 0x8057,
+    RASP_Slip    = 0x20000
+} RASPROJECTION, *LPRASPROJECTION;
+
+#define RASIPO_VJ 0x00000001
+
+typedef struct tagRASPPPIPA {
+    DWORD dwSize;
+    DWORD dwError;
+    CHAR  szIpAddress[RAS_MaxIpAddress + 1];
+#ifndef WINNT35COMPATIBLE
+    CHAR  szServerIpAddress[RAS_MaxIpAddress + 1];
+#endif
+#if (WINVER >= 0x500)
+    DWORD dwOptions;
+    DWORD dwServerOptions;
+#endif
+} RASPPPIPA, *LPRASPPPIPA;
+
+typedef struct tagRASPPPIPW {
+    DWORD dwSize;
+    DWORD dwError;
+    WCHAR szIpAddress[RAS_MaxIpAddress + 1];
+#ifndef WINNT35COMPATIBLE
+    WCHAR szServerIpAddress[RAS_MaxIpAddress + 1];
+#endif
+#if (WINVER >= 0x500)
+    DWORD dwOptions;
+    DWORD dwServerOptions;
+#endif
+} RASPPPIPW, *LPRASPPPIPW;
+
 #pragma pack(pop)
 
 DWORD APIENTRY RasEnumConnectionsA(LPRASCONNA lprasconn, LPDWORD lpcb, LPDWORD lpcConnections);
@@ -204,6 +363,60 @@ DWORD APIENTRY RasConnectionNotificationA(HRASCONN hrasconn, HANDLE hEvent, DWOR
 DWORD APIENTRY RasConnectionNotificationW(HRASCONN hrasconn, HANDLE hEvent, DWORD dwFlags);
 DWORD APIENTRY RasGetErrorStringA(UINT uErrorValue, LPSTR lpszErrorString, DWORD cBufSize);
 DWORD APIENTRY RasGetErrorStringW(UINT uErrorValue, LPWSTR lpszErrorString, DWORD cBufSize);
+
+/* RasDial's notifiers (dwNotifierType 0, 1, 2).  unMsg is WM_RASDIALEVENT.
+ * pppras calls them from a library thread, one call at a time and in
+ * state order, with no library lock held; notifications end after
+ * RASCS_Connected or RASCS_Disconnected, after RasHangUp on the handle,
+ * or when a RasDialFunc2 returns 0. */
+#define WM_RASDIALEVENT 0xCCCD
+
+typedef VOID (WINAPI *RASDIALFUNC)(UINT unMsg, RASCONNSTATE rasconnstate, DWORD dwError);
+typedef VOID (WINAPI *RASDIALFUNC1)(HRASCONN hrasconn, UINT unMsg, RASCONNSTATE rascs, DWORD dwError,
+                                    DWORD dwExtendedError);
+typedef DWORD (WINAPI *RASDIALFUNC2)(ULONG_PTR dwCallbackId, DWORD dwSubEntry, HRASCONN hrasconn, UINT unMsg,
+                                     RASCONNSTATE rascs, DWORD dwError, DWORD dwExtendedError);
+
+/* Phonebooks: lpszPhonebook NULL is the daemon's phonebook directory
+ * (/etc/ppp/peers); a path names it only when it is that directory
+ * (Linux extension), anything else gives ERROR_CANNOT_OPEN_PHONEBOOK.
+ *
+ * RasDial: lpvNotifier NULL dials synchronously (returns once Connected,
+ * or with the error that ended the attempt; *lphRasConn is set either way
+ * and must be passed to RasHangUp).  An empty szEntryName (dialling a bare
+ * phone number) gives ERROR_CANNOT_FIND_PHONEBOOK_ENTRY; a non-empty
+ * szPhoneNumber override gives ERROR_NOT_SUPPORTED; dwNotifierType
+ * 0xFFFFFFFF (a window) gives ERROR_NOT_SUPPORTED.  A szPassword of
+ * sixteen asterisks (what RasGetEntryDialParams returns) means the saved
+ * password; szDomain "*" means the saved domain. */
+DWORD APIENTRY RasDialA(LPRASDIALEXTENSIONS lpRasDialExtensions, LPCSTR lpszPhonebook,
+                        LPRASDIALPARAMSA lpRasDialParams, DWORD dwNotifierType, LPVOID lpvNotifier,
+                        LPHRASCONN lphRasConn);
+DWORD APIENTRY RasDialW(LPRASDIALEXTENSIONS lpRasDialExtensions, LPCWSTR lpszPhonebook,
+                        LPRASDIALPARAMSW lpRasDialParams, DWORD dwNotifierType, LPVOID lpvNotifier,
+                        LPHRASCONN lphRasConn);
+DWORD APIENTRY RasEnumEntriesA(LPCSTR reserved, LPCSTR lpszPhonebook, LPRASENTRYNAMEA lprasentryname,
+                               LPDWORD lpcb, LPDWORD lpcEntries);
+DWORD APIENTRY RasEnumEntriesW(LPCWSTR reserved, LPCWSTR lpszPhonebook, LPRASENTRYNAMEW lprasentryname,
+                               LPDWORD lpcb, LPDWORD lpcEntries);
+DWORD APIENTRY RasGetEntryDialParamsA(LPCSTR lpszPhonebook, LPRASDIALPARAMSA lprasdialparams, LPBOOL lpfPassword);
+DWORD APIENTRY RasGetEntryDialParamsW(LPCWSTR lpszPhonebook, LPRASDIALPARAMSW lprasdialparams, LPBOOL lpfPassword);
+DWORD APIENTRY RasSetEntryDialParamsA(LPCSTR lpszPhonebook, LPRASDIALPARAMSA lprasdialparams, BOOL fRemovePassword);
+DWORD APIENTRY RasSetEntryDialParamsW(LPCWSTR lpszPhonebook, LPRASDIALPARAMSW lprasdialparams, BOOL fRemovePassword);
+DWORD APIENTRY RasGetConnectionStatistics(HRASCONN hRasConn, PRAS_STATS lpStatistics);
+DWORD APIENTRY RasGetProjectionInfoA(HRASCONN hrasconn, RASPROJECTION rasprojection, LPVOID lpprojection, LPDWORD lpcb);
+DWORD APIENTRY RasGetProjectionInfoW(HRASCONN hrasconn, RASPROJECTION rasprojection, LPVOID lpprojection, LPDWORD lpcb);
+DWORD APIENTRY RasGetSubEntryHandleA(HRASCONN hrasconn, DWORD dwSubEntry, LPHRASCONN lphrasconn);
+DWORD APIENTRY RasGetSubEntryHandleW(HRASCONN hrasconn, DWORD dwSubEntry, LPHRASCONN lphrasconn);
+
+/* pppras extension: follow every connection's state changes as they
+ * happen (the daemon's StateChanged signals).  Blocks, calling fn for each
+ * change in order, until fn returns FALSE (then ERROR_SUCCESS) or the
+ * daemon goes away (ERROR_RASMAN_CANNOT_INITIALIZE).  fn runs in the
+ * calling thread. */
+typedef BOOL (WINAPI *PPPRASWATCHFUNC)(LPVOID lpContext, HRASCONN hrasconn, RASCONNSTATE rasconnstate,
+                                      DWORD dwError);
+DWORD APIENTRY PppRasWatchConnections(PPPRASWATCHFUNC fn, LPVOID lpContext);
 
 /* pppras extension: the RASCONNSTATE's name ("RASCS_Connected"), or NULL
  * for a value Windows does not define. */
@@ -219,6 +432,18 @@ LPCSTR APIENTRY PppRasConnStateName(RASCONNSTATE state);
 #define RasHangUp                  RasHangUpW
 #define RasConnectionNotification  RasConnectionNotificationW
 #define RasGetErrorString          RasGetErrorStringW
+#define RASDIALPARAMS              RASDIALPARAMSW
+#define LPRASDIALPARAMS            LPRASDIALPARAMSW
+#define RASENTRYNAME               RASENTRYNAMEW
+#define LPRASENTRYNAME             LPRASENTRYNAMEW
+#define RASPPPIP                   RASPPPIPW
+#define LPRASPPPIP                 LPRASPPPIPW
+#define RasDial                    RasDialW
+#define RasEnumEntries             RasEnumEntriesW
+#define RasGetEntryDialParams      RasGetEntryDialParamsW
+#define RasSetEntryDialParams      RasSetEntryDialParamsW
+#define RasGetProjectionInfo       RasGetProjectionInfoW
+#define RasGetSubEntryHandle       RasGetSubEntryHandleW
 #else
 #define RASCONN                    RASCONNA
 #define LPRASCONN                  LPRASCONNA
@@ -229,6 +454,18 @@ LPCSTR APIENTRY PppRasConnStateName(RASCONNSTATE state);
 #define RasHangUp                  RasHangUpA
 #define RasConnectionNotification  RasConnectionNotificationA
 #define RasGetErrorString          RasGetErrorStringA
+#define RASDIALPARAMS              RASDIALPARAMSA
+#define LPRASDIALPARAMS            LPRASDIALPARAMSA
+#define RASENTRYNAME               RASENTRYNAMEA
+#define LPRASENTRYNAME             LPRASENTRYNAMEA
+#define RASPPPIP                   RASPPPIPA
+#define LPRASPPPIP                 LPRASPPPIPA
+#define RasDial                    RasDialA
+#define RasEnumEntries             RasEnumEntriesA
+#define RasGetEntryDialParams      RasGetEntryDialParamsA
+#define RasSetEntryDialParams      RasSetEntryDialParamsA
+#define RasGetProjectionInfo       RasGetProjectionInfoA
+#define RasGetSubEntryHandle       RasGetSubEntryHandleA
 #endif
 
 #ifdef __cplusplus
