@@ -14,6 +14,13 @@ INCLUDEDIR  ?= $(PREFIX)/include
 BINDIR      ?= $(PREFIX)/bin
 SBINDIR     ?= $(PREFIX)/sbin
 DESTDIR     ?=
+DATADIR     ?= $(PREFIX)/share
+MANDIR      ?= $(DATADIR)/man
+# Where systemd and the system bus look, whatever PREFIX is.
+SYSTEMDUNITDIR ?= $(or $(shell $(PKG_CONFIG) --variable=systemdsystemunitdir systemd 2>/dev/null),/lib/systemd/system)
+SYSUSERSDIR    ?= $(or $(shell $(PKG_CONFIG) --variable=sysusersdir systemd 2>/dev/null),/usr/lib/sysusers.d)
+TMPFILESDIR    ?= $(or $(shell $(PKG_CONFIG) --variable=tmpfilesdir systemd 2>/dev/null),/usr/lib/tmpfiles.d)
+DBUSDIR        ?= $(or $(shell $(PKG_CONFIG) --variable=datadir dbus-1 2>/dev/null),/usr/share)/dbus-1
 
 ifeq ($(SANITIZE),1)
 B           := build/san
@@ -57,7 +64,7 @@ obj = $(patsubst %.c,$(B)/obj/%.o,$(1))
 
 LIBNAME     := libpppras.so
 LIB         := $(B)/$(LIBNAME).$(SOVERSION)
-PROGRAMS    := $(B)/ppprasd $(B)/pppras.so $(LIB) $(B)/$(LIBNAME) $(B)/rasdial \
+PROGRAMS    := $(B)/ppprasd $(B)/pppras.so $(LIB) $(B)/$(LIBNAME) $(B)/rasdial $(B)/wnet \
                $(B)/pppras-uninstalled.pc $(B)/tests/bus-wait-name $(B)/tests/ras-probe
 TESTS       := $(B)/tests/unit-tests $(B)/tests/bus-tests $(B)/tests/e2e-link
 
@@ -100,6 +107,11 @@ $(B)/rasdial: $(call obj,tools/rasdial.c) $(B)/$(LIBNAME)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< -L$(B) -lpppras -Wl,-rpath,'$$ORIGIN'
 
+# wnet also links the WNet error texts (common/wnet-errors.c) for net.exe-style messages.
+$(B)/wnet: $(call obj,tools/wnet.c common/wnet-errors.c common/bus-errors.c) $(B)/$(LIBNAME)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) -L$(B) -lpppras -Wl,-rpath,'$$ORIGIN'
+
 $(B)/pppras-uninstalled.pc: client-lib/pppras.pc.in Makefile
 	@mkdir -p $(B)
 	$(Q)sed -e 's|@VERSION@|$(VERSION)|' -e 's|@LIBDIR@|$(CURDIR)/$(B)|' \
@@ -109,7 +121,7 @@ $(B)/pppras-uninstalled.pc: client-lib/pppras.pc.in Makefile
 $(B)/pppras.pc: client-lib/pppras.pc.in Makefile
 	@mkdir -p $(B)
 	$(Q)sed -e 's|@VERSION@|$(VERSION)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
-		-e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@RPATH@||' $< >$@
+		-e 's|@INCLUDEDIR@|$(INCLUDEDIR)/pppras|' -e 's|@RPATH@||' $< >$@
 
 # ---------------------------------------------------------------- tests
 $(B)/tests/unit-tests: $(call obj,$(UNIT_SRC) $(COMMON_SRC) $(filter-out client-lib/main.c,$(LIB_SRC)) $(filter-out daemon/main.c,$(DAEMON_SRC)))
@@ -167,26 +179,58 @@ demo: deps all
 	@tests/demo
 
 # ---------------------------------------------------------------- install
-install: all $(B)/pppras.pc
+MAN_PAGES   := $(wildcard docs/man/*.[1-8])
+PUBLIC_HEADERS := $(wildcard client-lib/include/*.h)
+
+# Headers go to INCLUDEDIR/pppras so that their Windows names (windows.h,
+# ras.h) never shadow anything; `pkg-config --cflags pppras` points there.
+# The configuration file is installed only when none is there: it is the
+# administrator's once installed.
+install: all
 	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
-		$(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PPPD_PLUGINDIR)
+		$(DESTDIR)$(INCLUDEDIR)/pppras $(DESTDIR)$(PPPD_PLUGINDIR)
 	install -m 0755 $(B)/ppprasd $(DESTDIR)$(SBINDIR)/ppprasd
 	install -m 0755 $(B)/rasdial $(DESTDIR)$(BINDIR)/rasdial
+	install -m 0755 $(B)/wnet $(DESTDIR)$(BINDIR)/wnet
 	install -m 0644 $(B)/pppras.so $(DESTDIR)$(PPPD_PLUGINDIR)/pppras.so
-	install -m 0755 $(LIB) $(DESTDIR)$(LIBDIR)/$(LIBNAME).$(SOVERSION)
+	install -m 0644 $(LIB) $(DESTDIR)$(LIBDIR)/$(LIBNAME).$(SOVERSION)
 	ln -sf $(LIBNAME).$(SOVERSION) $(DESTDIR)$(LIBDIR)/$(LIBNAME)
-	install -m 0644 client-lib/include/*.h $(DESTDIR)$(INCLUDEDIR)/
-	install -m 0644 $(B)/pppras.pc $(DESTDIR)$(LIBDIR)/pkgconfig/pppras.pc
-	install -D -m 0644 systemd/org.pppras.Ras1.conf $(DESTDIR)$(PREFIX)/share/dbus-1/system.d/org.pppras.Ras1.conf
-	install -D -m 0644 systemd/ppprasd.service $(DESTDIR)$(PREFIX)/lib/systemd/system/ppprasd.service
+	install -m 0644 $(PUBLIC_HEADERS) $(DESTDIR)$(INCLUDEDIR)/pppras/
+	sed -e 's|@VERSION@|$(VERSION)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+		-e 's|@INCLUDEDIR@|$(INCLUDEDIR)/pppras|' -e 's|@RPATH@||' \
+		client-lib/pppras.pc.in >$(DESTDIR)$(LIBDIR)/pkgconfig/pppras.pc
+	chmod 0644 $(DESTDIR)$(LIBDIR)/pkgconfig/pppras.pc
+	install -d $(DESTDIR)$(SYSTEMDUNITDIR)
+	sed -e 's|/usr/sbin/ppprasd|$(SBINDIR)/ppprasd|' systemd/ppprasd.service \
+		>$(DESTDIR)$(SYSTEMDUNITDIR)/ppprasd.service
+	chmod 0644 $(DESTDIR)$(SYSTEMDUNITDIR)/ppprasd.service
+	install -D -m 0644 systemd/org.pppras.Ras1.conf $(DESTDIR)$(DBUSDIR)/system.d/org.pppras.Ras1.conf
+	install -D -m 0644 systemd/org.pppras.Ras1.service \
+		$(DESTDIR)$(DBUSDIR)/system-services/org.pppras.Ras1.service
+	install -D -m 0644 systemd/pppras.sysusers $(DESTDIR)$(SYSUSERSDIR)/pppras.conf
+	install -D -m 0644 systemd/pppras.tmpfiles $(DESTDIR)$(TMPFILESDIR)/pppras.conf
+	install -d $(DESTDIR)$(SYSCONFDIR)/pppras
+	if [ -f systemd/ppprasd.conf ] && [ ! -e $(DESTDIR)$(SYSCONFDIR)/pppras/ppprasd.conf ]; then \
+		install -m 0644 systemd/ppprasd.conf $(DESTDIR)$(SYSCONFDIR)/pppras/ppprasd.conf; fi
+	set -e; for page in $(MAN_PAGES); do \
+		install -D -m 0644 $$page $(DESTDIR)$(MANDIR)/man$${page##*.}/$${page##*/}; done
 
+# Leaves /etc/pppras/ppprasd.conf alone when the administrator changed it.
 uninstall:
-	rm -f $(DESTDIR)$(SBINDIR)/ppprasd $(DESTDIR)$(BINDIR)/rasdial \
+	rm -f $(DESTDIR)$(SBINDIR)/ppprasd $(DESTDIR)$(BINDIR)/rasdial $(DESTDIR)$(BINDIR)/wnet \
 		$(DESTDIR)$(PPPD_PLUGINDIR)/pppras.so $(DESTDIR)$(LIBDIR)/$(LIBNAME) \
 		$(DESTDIR)$(LIBDIR)/$(LIBNAME).$(SOVERSION) $(DESTDIR)$(LIBDIR)/pkgconfig/pppras.pc \
-		$(DESTDIR)$(PREFIX)/share/dbus-1/system.d/org.pppras.Ras1.conf \
-		$(DESTDIR)$(PREFIX)/lib/systemd/system/ppprasd.service
-	cd $(DESTDIR)$(INCLUDEDIR) && rm -f $(notdir $(wildcard client-lib/include/*.h))
+		$(DESTDIR)$(SYSTEMDUNITDIR)/ppprasd.service \
+		$(DESTDIR)$(DBUSDIR)/system.d/org.pppras.Ras1.conf \
+		$(DESTDIR)$(DBUSDIR)/system-services/org.pppras.Ras1.service \
+		$(DESTDIR)$(SYSUSERSDIR)/pppras.conf $(DESTDIR)$(TMPFILESDIR)/pppras.conf \
+		$(addprefix $(DESTDIR)$(INCLUDEDIR)/pppras/,$(notdir $(PUBLIC_HEADERS)))
+	rmdir $(DESTDIR)$(INCLUDEDIR)/pppras 2>/dev/null || true
+	if cmp -s systemd/ppprasd.conf $(DESTDIR)$(SYSCONFDIR)/pppras/ppprasd.conf; then \
+		rm -f $(DESTDIR)$(SYSCONFDIR)/pppras/ppprasd.conf; fi
+	rmdir $(DESTDIR)$(SYSCONFDIR)/pppras 2>/dev/null || true
+	set -e; for page in $(MAN_PAGES); do \
+		rm -f $(DESTDIR)$(MANDIR)/man$${page##*.}/$${page##*/}; done
 
 clean:
 	rm -rf build

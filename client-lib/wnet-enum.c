@@ -1,0 +1,225 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* WNetOpenEnum / WNetEnumResource / WNetCloseEnum for RESOURCE_CONNECTED
+ * and RESOURCE_REMEMBERED.  WNetOpenEnum takes a snapshot from the
+ * daemon; WNetEnumResource hands it out in buffer-sized pieces, NETRESOURCE
+ * structures from the start of the buffer and their strings packed from
+ * the end, as Windows does. */
+
+#include <assert.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib-macro.h"
+#include "text-convert.h"
+#include "windows.h"
+#include "winnetwk.h"
+#include "wnet-bus.h"
+#include "wnet-text.h"
+
+#define WNET_ENUM_MAGIC 0x574e6574u     /* "WNet" */
+
+enum { FIELD_LOCAL, FIELD_REMOTE, FIELD_COMMENT, FIELD_PROVIDER, _FIELD_MAX };
+
+typedef struct WNetEnumEntry {
+    char *field[_FIELD_MAX];
+} WNetEnumEntry;
+
+typedef struct WNetEnum {
+    uint32_t magic;
+    bool wide;
+    DWORD scope;
+    WNetEnumEntry *entries;
+    size_t n_entries, next;
+} WNetEnum;
+
+static DWORD wnet_result(DWORD code) {
+    SetLastError(code);
+    return code;
+}
+
+static void wnet_enum_free(WNetEnum *e) {
+    if (!e)
+        return;
+    for (size_t i = 0; i < e->n_entries; i++)
+        for (unsigned f = 0; f < _FIELD_MAX; f++)
+            free(e->entries[i].field[f]);
+    free(e->entries);
+    e->magic = 0;
+    free(e);
+}
+
+/* Reads a(sssss): local, remote, user, provider, mount point. */
+static DWORD read_entries(DBusMessage *reply, WNetEnum *e) {
+    DBusMessageIter it, array;
+
+    if (!dbus_message_iter_init(reply, &it) || dbus_message_iter_get_arg_type(&it) != DBUS_TYPE_ARRAY)
+        return ERROR_INVALID_DATA;
+    dbus_message_iter_recurse(&it, &array);
+    while (dbus_message_iter_get_arg_type(&array) == DBUS_TYPE_STRUCT) {
+        DBusMessageIter st;
+        const char *s[5];
+
+        dbus_message_iter_recurse(&array, &st);
+        for (unsigned i = 0; i < 5; i++) {
+            if (dbus_message_iter_get_arg_type(&st) != DBUS_TYPE_STRING)
+                return ERROR_INVALID_DATA;
+            dbus_message_iter_get_basic(&st, &s[i]);
+            dbus_message_iter_next(&st);
+        }
+
+        WNetEnumEntry *n = realloc(e->entries, (e->n_entries + 1) * sizeof *n);
+        if (!n)
+            return ERROR_NOT_ENOUGH_MEMORY;
+        e->entries = n;
+        WNetEnumEntry *entry = &e->entries[e->n_entries++];
+        *entry = (WNetEnumEntry) {};
+        /* an empty string is a NULL pointer in the NETRESOURCE */
+        const char *values[_FIELD_MAX] = { s[0], s[1], s[4], s[3] };
+        for (unsigned f = 0; f < _FIELD_MAX; f++)
+            if (*values[f] && !(entry->field[f] = strdup(values[f])))
+                return ERROR_NOT_ENOUGH_MEMORY;
+        dbus_message_iter_next(&array);
+    }
+    return 0;
+}
+
+static DWORD open_enum(DWORD scope, DWORD type, LPHANDLE ret, bool wide) {
+    _cleanup_(wnet_message_unrefp) DBusMessage *call = NULL, *reply = NULL;
+    dbus_uint32_t s = scope;
+    WNetEnum *e;
+    DWORD code;
+
+    if (!ret)
+        return ERROR_INVALID_PARAMETER;
+    if (scope == RESOURCE_GLOBALNET || scope == RESOURCE_CONTEXT || scope == RESOURCE_RECENT)
+        return ERROR_NOT_SUPPORTED;          /* no network browsing on Linux */
+    if (scope != RESOURCE_CONNECTED && scope != RESOURCE_REMEMBERED)
+        return ERROR_INVALID_PARAMETER;
+    if (type != RESOURCETYPE_ANY && type != RESOURCETYPE_DISK && type != RESOURCETYPE_PRINT)
+        return ERROR_INVALID_PARAMETER;
+
+    e = calloc(1, sizeof *e);
+    if (!e)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    e->magic = WNET_ENUM_MAGIC;
+    e->wide = wide;
+    e->scope = scope;
+
+    if (type != RESOURCETYPE_PRINT) {        /* all pppras connections are disks */
+        code = wnet_bus_new_call("EnumConnections", &call);
+        if (code == 0 && !dbus_message_append_args(call, DBUS_TYPE_UINT32, &s, DBUS_TYPE_INVALID))
+            code = ERROR_NOT_ENOUGH_MEMORY;
+        if (code == 0)
+            code = wnet_bus_call(call, WNET_BUS_TIMEOUT_MS, &reply);
+        if (code == 0)
+            code = read_entries(reply, e);
+        if (code != 0) {
+            wnet_enum_free(e);
+            return code;
+        }
+    }
+    *ret = e;
+    return 0;
+}
+
+_public_ DWORD WINAPI WNetOpenEnumA(DWORD dwScope, DWORD dwType, DWORD dwUsage, LPNETRESOURCEA lpNetResource,
+                                    LPHANDLE lphEnum) {
+    return wnet_result(open_enum(dwScope, dwType, lphEnum, false));
+}
+
+_public_ DWORD WINAPI WNetOpenEnumW(DWORD dwScope, DWORD dwType, DWORD dwUsage, LPNETRESOURCEW lpNetResource,
+                                    LPHANDLE lphEnum) {
+    return wnet_result(open_enum(dwScope, dwType, lphEnum, true));
+}
+
+static WNetEnum *enum_from_handle(HANDLE h) {
+    WNetEnum *e = h;
+    return e && h != INVALID_HANDLE_VALUE && e->magic == WNET_ENUM_MAGIC ? e : NULL;
+}
+
+/* Bytes entry's strings take, NULs included. */
+static size_t strings_size(const WNetEnumEntry *entry, bool wide) {
+    size_t unit = wide ? sizeof(wchar_t) : 1, size = 0;
+    for (unsigned f = 0; f < _FIELD_MAX; f++)
+        if (entry->field[f])
+            size += (wnet_text_length(entry->field[f], wide) + 1) * unit;
+    return size;
+}
+
+static DWORD enum_resource(HANDLE hEnum, LPDWORD count, void *buffer, LPDWORD buffer_size) {
+    WNetEnum *e = enum_from_handle(hEnum);
+    size_t struct_size, unit, want, done = 0;
+    uint8_t *structs_end, *strings_start;
+
+    if (!e)
+        return ERROR_INVALID_HANDLE;
+    if (!count || !buffer_size || (*buffer_size > 0 && !buffer))
+        return ERROR_INVALID_PARAMETER;
+    if (e->next >= e->n_entries)
+        return ERROR_NO_MORE_ITEMS;
+
+    struct_size = e->wide ? sizeof(NETRESOURCEW) : sizeof(NETRESOURCEA);
+    unit = e->wide ? sizeof(wchar_t) : 1;
+    want = *count == 0xFFFFFFFF || *count == 0 ? SIZE_MAX : *count;
+    structs_end = buffer;
+    strings_start = (uint8_t *) buffer + (*buffer_size & ~(DWORD) (unit - 1));
+
+    while (done < want && e->next < e->n_entries) {
+        const WNetEnumEntry *entry = &e->entries[e->next];
+        size_t need = struct_size + strings_size(entry, e->wide);
+
+        if ((size_t) (strings_start - structs_end) < need) {
+            if (done == 0) {
+                *buffer_size = (DWORD) (need + unit);   /* room for alignment */
+                return ERROR_MORE_DATA;
+            }
+            break;
+        }
+
+        void *ptr[_FIELD_MAX] = {};
+        for (unsigned f = 0; f < _FIELD_MAX; f++) {
+            if (!entry->field[f])
+                continue;
+            size_t chars = wnet_text_length(entry->field[f], e->wide) + 1;
+            strings_start -= chars * unit;
+            (void) text_copy(strings_start, chars, e->wide, entry->field[f]);
+            ptr[f] = strings_start;
+        }
+        /* both NETRESOURCE variants share the layout up to the pointer types */
+        NETRESOURCEA nr = {
+            .dwScope = e->scope,
+            .dwType = RESOURCETYPE_DISK,
+            .dwDisplayType = RESOURCEDISPLAYTYPE_SHARE,
+            .dwUsage = RESOURCEUSAGE_CONNECTABLE,
+            .lpLocalName = ptr[FIELD_LOCAL],
+            .lpRemoteName = ptr[FIELD_REMOTE],
+            .lpComment = ptr[FIELD_COMMENT],
+            .lpProvider = ptr[FIELD_PROVIDER],
+        };
+        _Static_assert(sizeof(NETRESOURCEA) == sizeof(NETRESOURCEW), "NETRESOURCE layouts differ");
+        memcpy(structs_end, &nr, sizeof nr);
+        structs_end += struct_size;
+        e->next++;
+        done++;
+    }
+    *count = (DWORD) done;
+    return NO_ERROR;
+}
+
+_public_ DWORD WINAPI WNetEnumResourceA(HANDLE hEnum, LPDWORD lpcCount, LPVOID lpBuffer, LPDWORD lpBufferSize) {
+    return wnet_result(enum_resource(hEnum, lpcCount, lpBuffer, lpBufferSize));
+}
+
+_public_ DWORD WINAPI WNetEnumResourceW(HANDLE hEnum, LPDWORD lpcCount, LPVOID lpBuffer, LPDWORD lpBufferSize) {
+    return wnet_result(enum_resource(hEnum, lpcCount, lpBuffer, lpBufferSize));
+}
+
+_public_ DWORD WINAPI WNetCloseEnum(HANDLE hEnum) {
+    WNetEnum *e = enum_from_handle(hEnum);
+    if (!e)
+        return wnet_result(ERROR_INVALID_HANDLE);
+    wnet_enum_free(e);
+    return wnet_result(NO_ERROR);
+}

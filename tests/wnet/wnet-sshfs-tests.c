@@ -1,0 +1,439 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* WNet calls against a real sshfs server (tests/wnet/run-sshfs-tests sets
+ * it up): each test is named after the sentence of the Windows
+ * documentation it proves. */
+
+#include <check.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "windows.h"
+#include "winnetwk.h"
+
+static const char *remote, *state_dir;
+static char profile_path[512];
+
+static DWORD add(const char *local, const char *password, DWORD flags) {
+    NETRESOURCEA nr = { .dwType = RESOURCETYPE_DISK, .lpLocalName = (LPSTR) local,
+                        .lpRemoteName = (LPSTR) remote };
+    return WNetAddConnection2A(&nr, password, NULL, flags);
+}
+
+/* The directory a connection is mounted on: its lpComment. */
+static int mount_point_of(const char *local, char *buf, size_t size) {
+    HANDLE h;
+    char entries[8192];
+    DWORD count = 0xFFFFFFFF, bytes = sizeof entries;
+    int found = -1;
+
+    ck_assert_uint_eq(WNetOpenEnumA(RESOURCE_CONNECTED, RESOURCETYPE_DISK, 0, NULL, &h), NO_ERROR);
+    DWORD r = WNetEnumResourceA(h, &count, entries, &bytes);
+    if (r == NO_ERROR)
+        for (DWORD i = 0; i < count; i++) {
+            NETRESOURCEA *nr = (NETRESOURCEA *) entries + i;
+            if (nr->lpLocalName && strcmp(nr->lpLocalName, local) == 0 && nr->lpComment) {
+                snprintf(buf, size, "%s", nr->lpComment);
+                found = 0;
+            }
+        }
+    ck_assert_uint_eq(WNetCloseEnum(h), NO_ERROR);
+    return found;
+}
+
+static void cleanup_connections(void) {
+    (void) WNetCancelConnection2A("Z:", CONNECT_UPDATE_PROFILE, TRUE);
+    (void) WNetCancelConnection2A("Y:", CONNECT_UPDATE_PROFILE, TRUE);
+    while (WNetCancelConnection2A(remote, 0, TRUE) == NO_ERROR)
+        ;
+    (void) unlink(profile_path);
+    (void) rmdir(profile_path);
+}
+
+START_TEST(test_add_connection_then_get_connection_names_the_remote_resource) {
+    char buf[512], small[4], mp[512];
+    DWORD len = sizeof buf;
+
+    ck_assert_uint_eq(add("Z:", NULL, 0), NO_ERROR);
+    ck_assert_uint_eq(WNetGetConnectionA("Z:", buf, &len), NO_ERROR);
+    ck_assert_str_eq(buf, remote);
+
+    /* too small: ERROR_MORE_DATA and the length needed, in characters */
+    len = sizeof small;
+    ck_assert_uint_eq(WNetGetConnectionA("z:", small, &len), ERROR_MORE_DATA);
+    ck_assert_uint_eq(len, strlen(remote) + 1);
+
+    wchar_t wbuf[512];
+    len = 512;
+    ck_assert_uint_eq(WNetGetConnectionW(L"Z:", wbuf, &len), NO_ERROR);
+    ck_assert_uint_eq(wcslen(wbuf), strlen(remote));
+
+    /* the files are really there */
+    ck_assert_int_eq(mount_point_of("Z:", mp, sizeof mp), 0);
+    strcat(mp, "/file");
+    FILE *f = fopen(mp, "re");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_ptr_nonnull(fgets(buf, sizeof buf, f));
+    ck_assert_str_eq(buf, "hello\n");
+    fclose(f);
+
+    /* the device is taken */
+    ck_assert_uint_eq(add("Z:", NULL, 0), ERROR_ALREADY_ASSIGNED);
+    ck_assert_uint_eq(WNetCancelConnection2A("Z:", 0, FALSE), NO_ERROR);
+}
+END_TEST
+
+START_TEST(test_cancel_local_device_cancels_only_that_redirection) {
+    char buf[512];
+    DWORD len = sizeof buf;
+
+    ck_assert_uint_eq(add("Z:", NULL, 0), NO_ERROR);
+    ck_assert_uint_eq(add("Y:", NULL, 0), NO_ERROR);
+    ck_assert_uint_eq(WNetCancelConnectionA("Z:", FALSE), NO_ERROR);
+    ck_assert_uint_eq(WNetGetConnectionA("Z:", buf, &len), ERROR_NOT_CONNECTED);
+    len = sizeof buf;
+    ck_assert_uint_eq(WNetGetConnectionA("Y:", buf, &len), NO_ERROR);
+    ck_assert_uint_eq(WNetCancelConnectionA("Y:", FALSE), NO_ERROR);
+}
+END_TEST
+
+START_TEST(test_cancel_remote_name_cancels_only_connections_without_devices) {
+    char buf[512];
+    DWORD len = sizeof buf;
+
+    ck_assert_uint_eq(add("Y:", NULL, 0), NO_ERROR);
+    ck_assert_uint_eq(add(NULL, NULL, 0), NO_ERROR);
+    ck_assert_uint_eq(WNetCancelConnectionA(remote, FALSE), NO_ERROR);
+    /* the device redirection to the same resource stays */
+    ck_assert_uint_eq(WNetGetConnectionA("Y:", buf, &len), NO_ERROR);
+    ck_assert_uint_eq(WNetCancelConnectionA(remote, FALSE), ERROR_NOT_CONNECTED);
+    ck_assert_uint_eq(WNetCancelConnectionA("Y:", FALSE), NO_ERROR);
+}
+END_TEST
+
+START_TEST(test_open_files_and_no_force_gives_error_open_files) {
+    char mp[512];
+
+    ck_assert_uint_eq(add("Z:", NULL, 0), NO_ERROR);
+    ck_assert_int_eq(mount_point_of("Z:", mp, sizeof mp), 0);
+    strcat(mp, "/file");
+    int fd = open(mp, O_RDONLY | O_CLOEXEC);
+    ck_assert_int_ge(fd, 0);
+
+    ck_assert_uint_eq(WNetCancelConnectionA("Z:", FALSE), ERROR_OPEN_FILES);
+    close(fd);
+    ck_assert_uint_eq(WNetCancelConnectionA("Z:", FALSE), NO_ERROR);
+}
+END_TEST
+
+START_TEST(test_device_in_use_by_active_process_gives_error_device_in_use) {
+    char mp[512];
+    int ready[2];
+
+    ck_assert_uint_eq(add("Z:", NULL, 0), NO_ERROR);
+    ck_assert_int_eq(mount_point_of("Z:", mp, sizeof mp), 0);
+    ck_assert_int_eq(pipe(ready), 0);
+
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        if (chdir(mp) < 0)
+            _exit(1);
+        (void) write(ready[1], "x", 1);
+        pause();
+        _exit(0);
+    }
+    char c;
+    close(ready[1]);
+    ck_assert_int_eq(read(ready[0], &c, 1), 1);
+
+    ck_assert_uint_eq(WNetCancelConnectionA("Z:", FALSE), ERROR_DEVICE_IN_USE);
+    kill(pid, SIGKILL);
+    waitpid(pid, NULL, 0);
+    ck_assert_uint_eq(WNetCancelConnectionA("Z:", FALSE), NO_ERROR);
+}
+END_TEST
+
+START_TEST(test_force_disconnects_even_with_open_files) {
+    char mp[512], buf[512];
+    DWORD len = sizeof buf;
+
+    ck_assert_uint_eq(add("Z:", NULL, 0), NO_ERROR);
+    ck_assert_int_eq(mount_point_of("Z:", mp, sizeof mp), 0);
+    strcat(mp, "/file");
+    int fd = open(mp, O_RDONLY | O_CLOEXEC);
+    ck_assert_int_ge(fd, 0);
+
+    ck_assert_uint_eq(WNetCancelConnection2A("Z:", 0, TRUE), NO_ERROR);
+    ck_assert_uint_eq(WNetGetConnectionA("Z:", buf, &len), ERROR_NOT_CONNECTED);
+    close(fd);
+}
+END_TEST
+
+START_TEST(test_name_not_redirected_gives_error_not_connected) {
+    ck_assert_uint_eq(WNetCancelConnectionA("Q:", FALSE), ERROR_NOT_CONNECTED);
+    ck_assert_uint_eq(WNetCancelConnection2A("\\\\nosuchserver\\share", 0, FALSE), ERROR_NOT_CONNECTED);
+    ck_assert_uint_eq(WNetCancelConnection2A("not a name", 0, TRUE), ERROR_NOT_CONNECTED);
+    ck_assert_uint_eq(WNetCancelConnection2W(L"Q:", 0, FALSE), ERROR_NOT_CONNECTED);
+    ck_assert_uint_eq(GetLastError(), ERROR_NOT_CONNECTED);
+}
+END_TEST
+
+START_TEST(test_another_users_connection_gives_error_not_connected) {
+    ck_assert_uint_eq(add("Z:", NULL, 0), NO_ERROR);
+
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        char buf[512];
+        DWORD len = sizeof buf;
+        if (setresgid(65534, 65534, 65534) < 0 || setresuid(65534, 65534, 65534) < 0)
+            _exit(10);
+        if (WNetGetConnectionA("Z:", buf, &len) != ERROR_NOT_CONNECTED)
+            _exit(11);
+        if (WNetCancelConnection2A("Z:", 0, TRUE) != ERROR_NOT_CONNECTED)
+            _exit(12);
+        _exit(0);
+    }
+    int status;
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    ck_assert(WIFEXITED(status));
+    ck_assert_int_eq(WEXITSTATUS(status), 0);
+
+    /* still ours */
+    ck_assert_uint_eq(WNetCancelConnectionA("Z:", FALSE), NO_ERROR);
+}
+END_TEST
+
+START_TEST(test_connection_of_a_user_is_mounted_as_that_user) {
+    /* as nobody: sshfs runs as nobody, on a mount point nobody owns */
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        char mp[512], path[600], buf[16] = "";
+        struct stat st;
+        if (setresgid(65534, 65534, 65534) < 0 || setresuid(65534, 65534, 65534) < 0)
+            _exit(10);
+        if (add("Z:", NULL, 0) != NO_ERROR)
+            _exit(11);
+        if (mount_point_of("Z:", mp, sizeof mp) < 0 || stat(mp, &st) < 0 || st.st_uid != 65534)
+            _exit(12);
+        snprintf(path, sizeof path, "%s/file", mp);
+        FILE *f = fopen(path, "re");
+        if (!f || !fgets(buf, sizeof buf, f) || strcmp(buf, "hello\n") != 0)
+            _exit(13);
+        fclose(f);
+        if (WNetCancelConnectionA("Z:", FALSE) != NO_ERROR)
+            _exit(14);
+        _exit(0);
+    }
+    int status;
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    ck_assert(WIFEXITED(status));
+    ck_assert_int_eq(WEXITSTATUS(status), 0);
+
+    /* root's Z: is a different device */
+    char buf[512];
+    DWORD len = sizeof buf;
+    ck_assert_uint_eq(WNetGetConnectionA("Z:", buf, &len), ERROR_NOT_CONNECTED);
+}
+END_TEST
+
+static void write_profile(const char *text) {
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/wnet", state_dir);
+    (void) mkdir(dir, 0755);
+    FILE *f = fopen(profile_path, "we");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+START_TEST(test_profile_in_incorrect_format_gives_error_bad_profile) {
+    HANDLE h;
+
+    ck_assert_uint_eq(add("Z:", NULL, 0), NO_ERROR);
+    write_profile("Z: this is not a profile line\n");
+
+    ck_assert_uint_eq(WNetCancelConnectionA("Z:", FALSE), ERROR_BAD_PROFILE);
+    ck_assert_uint_eq(WNetOpenEnumA(RESOURCE_REMEMBERED, RESOURCETYPE_ANY, 0, NULL, &h), ERROR_BAD_PROFILE);
+    /* nothing was disconnected by the failed call */
+    char buf[512];
+    DWORD len = sizeof buf;
+    ck_assert_uint_eq(WNetGetConnectionA("Z:", buf, &len), NO_ERROR);
+
+    (void) unlink(profile_path);
+    ck_assert_uint_eq(WNetCancelConnectionA("Z:", FALSE), NO_ERROR);
+}
+END_TEST
+
+START_TEST(test_profile_that_cannot_be_opened_gives_error_cannot_open_profile) {
+    char dir[512];
+
+    ck_assert_uint_eq(add("Z:", NULL, 0), NO_ERROR);
+    snprintf(dir, sizeof dir, "%s/wnet", state_dir);
+    (void) mkdir(dir, 0755);
+    /* root reads any file: a directory in its place cannot be read */
+    ck_assert_int_eq(mkdir(profile_path, 0700), 0);
+
+    ck_assert_uint_eq(WNetCancelConnectionA("Z:", FALSE), ERROR_CANNOT_OPEN_PROFILE);
+    ck_assert_uint_eq(add("Y:", NULL, CONNECT_UPDATE_PROFILE), ERROR_CANNOT_OPEN_PROFILE);
+
+    ck_assert_int_eq(rmdir(profile_path), 0);
+    ck_assert_uint_eq(WNetCancelConnectionA("Z:", FALSE), NO_ERROR);
+}
+END_TEST
+
+START_TEST(test_network_specific_error_gives_extended_error_and_wnet_get_last_error_text) {
+    DWORD provider_code = 0;
+    char text[512], provider[64];
+    wchar_t wtext[512], wprovider[64];
+
+    ck_assert_uint_eq(add("Z:", "not-the-password", 0), ERROR_EXTENDED_ERROR);
+    ck_assert_uint_eq(WNetGetLastErrorA(&provider_code, text, sizeof text, provider, sizeof provider), NO_ERROR);
+    ck_assert_str_eq(provider, "sshfs");
+    ck_assert_uint_ne(provider_code, 0);
+    ck_assert_msg(strstr(text, "Permission denied"), "provider text without ssh's reason: %s", text);
+    fprintf(stderr, "wrong password: sshfs %u: %s\n", provider_code, text);
+    ck_assert_uint_eq(WNetGetLastErrorW(&provider_code, wtext, 512, wprovider, 64), NO_ERROR);
+    ck_assert(wcscmp(wprovider, L"sshfs") == 0);
+
+    char buf[512];
+    DWORD len = sizeof buf;
+    ck_assert_uint_eq(WNetGetConnectionA("Z:", buf, &len), ERROR_NOT_CONNECTED);
+}
+END_TEST
+
+START_TEST(test_remembered_connection_is_enumerated_and_restored) {
+    char buf[512];
+    DWORD len = sizeof buf, restored = 0;
+    HANDLE h;
+    union { NETRESOURCEW nr; char bytes[4096]; } u;
+    DWORD count = 0xFFFFFFFF, bytes = sizeof u;
+
+    ck_assert_uint_eq(WNetAddConnectionA(remote, NULL, "Z:"), NO_ERROR);      /* remembers */
+    ck_assert_uint_eq(WNetOpenEnumW(RESOURCE_REMEMBERED, RESOURCETYPE_DISK, 0, NULL, &h), NO_ERROR);
+    ck_assert_uint_eq(WNetEnumResourceW(h, &count, &u, &bytes), NO_ERROR);
+    ck_assert_uint_eq(count, 1);
+    ck_assert(wcscmp(u.nr.lpLocalName, L"Z:") == 0);
+    ck_assert_uint_eq(u.nr.dwScope, RESOURCE_REMEMBERED);
+    count = 0xFFFFFFFF;
+    bytes = sizeof u;
+    ck_assert_uint_eq(WNetEnumResourceW(h, &count, &u, &bytes), ERROR_NO_MORE_ITEMS);
+    ck_assert_uint_eq(WNetCloseEnum(h), NO_ERROR);
+
+    /* disconnect but keep remembering */
+    ck_assert_uint_eq(WNetCancelConnection2A("Z:", 0, FALSE), NO_ERROR);
+    ck_assert_uint_eq(WNetGetConnectionA("Z:", buf, &len), ERROR_CONNECTION_UNAVAIL);
+    ck_assert_str_eq(buf, remote);
+
+    ck_assert_uint_eq(PppWNetRestoreConnections(&restored), NO_ERROR);
+    ck_assert_uint_eq(restored, 1);
+    len = sizeof buf;
+    ck_assert_uint_eq(WNetGetConnectionA("Z:", buf, &len), NO_ERROR);
+
+    /* WNetCancelConnection forgets it too */
+    ck_assert_uint_eq(WNetCancelConnectionA("Z:", FALSE), NO_ERROR);
+    ck_assert_uint_eq(access(profile_path, F_OK), -1);
+}
+END_TEST
+
+START_TEST(test_enum_resource_small_buffer_gives_error_more_data) {
+    HANDLE h;
+    char tiny[8];
+    DWORD count = 1, bytes = sizeof tiny;
+
+    ck_assert_uint_eq(add("Z:", NULL, 0), NO_ERROR);
+    ck_assert_uint_eq(WNetOpenEnumA(RESOURCE_CONNECTED, RESOURCETYPE_ANY, 0, NULL, &h), NO_ERROR);
+    ck_assert_uint_eq(WNetEnumResourceA(h, &count, tiny, &bytes), ERROR_MORE_DATA);
+    ck_assert_uint_gt(bytes, sizeof(NETRESOURCEA));
+    ck_assert_uint_eq(WNetCloseEnum(h), NO_ERROR);
+    ck_assert_uint_eq(WNetCloseEnum(h), ERROR_INVALID_HANDLE);
+    ck_assert_uint_eq(WNetCancelConnectionA("Z:", FALSE), NO_ERROR);
+}
+END_TEST
+
+/* Runs last: it replaces the daemon with-private-bus started by a new one
+ * and stops that at the end. */
+START_TEST(test_restarted_daemon_takes_connections_back) {
+    const char *daemon_pid = getenv("PPPRAS_DAEMON_PID"), *build = getenv("PPPRAS_BUILD");
+    const char *args = getenv("PPPRAS_DAEMON_ARGS");
+    char cmd[2048], buf[512];
+    DWORD len = sizeof buf;
+
+    if (!daemon_pid || !build)
+        return;
+    ck_assert_uint_eq(add("Z:", NULL, 0), NO_ERROR);
+    ck_assert_uint_eq(add(NULL, NULL, 0), NO_ERROR);
+
+    pid_t old = (pid_t) atoi(daemon_pid);
+    ck_assert_int_eq(kill(old, SIGTERM), 0);
+    for (int i = 0; i < 100 && kill(old, 0) == 0; i++)
+        usleep(100 * 1000);
+    ck_assert_int_ne(kill(old, 0), 0);
+
+    snprintf(cmd, sizeof cmd, "exec %s/ppprasd %s >>\"${PPPRAS_BUS_DIR:-/tmp}/daemon.log\" 2>&1 & echo $! >%s/wnet/daemon.pid; "
+             "%s/tests/bus-wait-name --timeout 30 org.pppras.Ras1", build, args ? args : "", state_dir, build);
+    ck_assert_int_eq(system(cmd), 0);
+
+    DWORD r = WNetGetConnectionA("Z:", buf, &len);
+    if (r != NO_ERROR) {
+        fprintf(stderr, "daemon log:\n");
+        (void) system("cat \"${PPPRAS_BUS_DIR:-/tmp}/daemon.log\" >&2");
+    }
+    ck_assert_uint_eq(r, NO_ERROR);
+    ck_assert_str_eq(buf, remote);
+    ck_assert_uint_eq(WNetCancelConnectionA(remote, FALSE), NO_ERROR);     /* the deviceless one */
+    ck_assert_uint_eq(WNetCancelConnectionA("Z:", FALSE), NO_ERROR);
+
+    snprintf(cmd, sizeof cmd, "kill -TERM $(cat %s/wnet/daemon.pid)", state_dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
+static Suite *wnet_suite(void) {
+    Suite *s = suite_create("wnet-sshfs");
+    TCase *tc = tcase_create("sshfs");
+
+    tcase_set_timeout(tc, 120);
+    tcase_add_checked_fixture(tc, NULL, cleanup_connections);
+    tcase_add_test(tc, test_add_connection_then_get_connection_names_the_remote_resource);
+    tcase_add_test(tc, test_cancel_local_device_cancels_only_that_redirection);
+    tcase_add_test(tc, test_cancel_remote_name_cancels_only_connections_without_devices);
+    tcase_add_test(tc, test_open_files_and_no_force_gives_error_open_files);
+    tcase_add_test(tc, test_device_in_use_by_active_process_gives_error_device_in_use);
+    tcase_add_test(tc, test_force_disconnects_even_with_open_files);
+    tcase_add_test(tc, test_name_not_redirected_gives_error_not_connected);
+    tcase_add_test(tc, test_another_users_connection_gives_error_not_connected);
+    tcase_add_test(tc, test_connection_of_a_user_is_mounted_as_that_user);
+    tcase_add_test(tc, test_profile_in_incorrect_format_gives_error_bad_profile);
+    tcase_add_test(tc, test_profile_that_cannot_be_opened_gives_error_cannot_open_profile);
+    tcase_add_test(tc, test_network_specific_error_gives_extended_error_and_wnet_get_last_error_text);
+    tcase_add_test(tc, test_remembered_connection_is_enumerated_and_restored);
+    tcase_add_test(tc, test_enum_resource_small_buffer_gives_error_more_data);
+    tcase_add_test(tc, test_restarted_daemon_takes_connections_back);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void) {
+    remote = getenv("WNET_TEST_REMOTE");
+    state_dir = getenv("WNET_TEST_STATE_DIR");
+    if (!remote || !state_dir) {
+        fprintf(stderr, "run me through tests/wnet/run-sshfs-tests\n");
+        return 77;
+    }
+    snprintf(profile_path, sizeof profile_path, "%s/wnet/%u.profile", state_dir, (unsigned) getuid());
+
+    SRunner *sr = srunner_create(wnet_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
