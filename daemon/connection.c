@@ -60,6 +60,10 @@ Connection *connection_free(Connection *c) {
     sd_event_source_disable_unref(c->pidfd_source);
     sd_event_source_disable_unref(c->kill_timer);
     sd_event_source_disable_unref(c->linger_timer);
+    sd_event_source_disable_unref(c->exit_wait_timer);
+    sd_bus_slot_unref(c->exit_wait_slot);
+    sd_bus_slot_unref(c->exit_wait_query);
+    free(c->link_sender);
     sd_event_source_disable_unref(c->supervise_timer);
     safe_close(c->pidfd);
 

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
+#include <systemd/sd-bus.h>
 #include <systemd/sd-event.h>
 
 #include "process-tree.h"
@@ -119,6 +120,13 @@ struct Connection {
     sd_event_source *kill_timer;       /* grace period over: SIGKILL */
     sd_event_source *linger_timer;     /* retire a connection that ended on its own */
     sd_event_source *supervise_timer;  /* hang up a pppd that never connects */
+
+    /* pppd is gone but its plugin's last reports may still be on the way:
+     * the bus delivers them before it says the plugin's name is gone. */
+    char *link_sender;                 /* the plugin's unique bus name (Register) */
+    sd_bus_slot *exit_wait_slot;       /* NameOwnerChanged for link_sender */
+    sd_bus_slot *exit_wait_query;      /* NameHasOwner: gone before we looked? */
+    sd_event_source *exit_wait_timer;  /* don't wait for that forever */
 
     /* Creation order, for the handle table's oldest-first walk. */
     Connection *older, *newer;

@@ -4,6 +4,7 @@
 #include <grp.h>
 #include <inttypes.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <stdlib.h>
@@ -86,6 +87,7 @@ void context_done(Context *ctx) {
         (void) context_save_state(ctx);
     ctx->flush_source = sd_event_source_disable_unref(ctx->flush_source);
     handle_table_done(&ctx->connections);
+    u64_map_done(&ctx->by_sender);
     ctx->notify = notify_registry_free(ctx->notify);
     context_detach_network(ctx);
     ctx->bus = sd_bus_flush_close_unref(ctx->bus);
@@ -330,10 +332,85 @@ static uint32_t fallback_error(const Connection *c) {
     return RAS_ERROR_PPPD_KILLED;
 }
 
+static void finish_process_gone(Connection *c);
+
+/* How long a vanished pppd's plugin may take to have its last reports
+ * delivered.  Only a plugin that crashed mid-message comes near it. */
+#define EXIT_WAIT_USEC (2 * USEC_PER_SEC)
+
+static int on_exit_wait_over(sd_event_source *s, uint64_t usec, void *userdata) {
+    finish_process_gone(userdata);
+    return 0;
+}
+
+static int on_plugin_name_gone(sd_bus_message *m, void *userdata, sd_bus_error *error) {
+    const char *name, *old_owner, *new_owner;
+    if (sd_bus_message_read(m, "sss", &name, &old_owner, &new_owner) >= 0 && isempty(new_owner))
+        finish_process_gone(userdata);
+    return 0;
+}
+
+static int on_name_has_owner(sd_bus_message *reply, void *userdata, sd_bus_error *error) {
+    Connection *c = userdata;
+    int has = 1;
+    c->exit_wait_query = sd_bus_slot_unref(c->exit_wait_query);
+    if (sd_bus_message_is_method_error(reply, NULL) || sd_bus_message_read(reply, "b", &has) < 0 || !has)
+        finish_process_gone(c);
+    return 0;
+}
+
+/* pppd's Exit report and its process's end race each other to us: the
+ * pidfd often wins.  Everything the plugin sent reaches us before the
+ * bus's NameOwnerChanged for the plugin's connection, so wait for that
+ * (bounded) before deciding the connection ended without a report. */
+static int wait_for_last_reports(Context *ctx, Connection *c) {
+    assert(ctx);
+    assert(c);
+
+    if (c->exit_reported || !c->link_sender || !ctx->bus)
+        return -ENOENT;
+    int r = sd_bus_match_signal(ctx->bus, &c->exit_wait_slot, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                "org.freedesktop.DBus", "NameOwnerChanged", on_plugin_name_gone, c);
+    if (r >= 0)
+        r = sd_event_add_time_relative(ctx->event, &c->exit_wait_timer, CLOCK_MONOTONIC,
+                                       EXIT_WAIT_USEC, 0, on_exit_wait_over, c);
+    if (r < 0) {
+        c->exit_wait_slot = sd_bus_slot_unref(c->exit_wait_slot);
+        return r;
+    }
+    /* The name may be gone already: ask, after the match is in place. */
+    r = sd_bus_call_method_async(ctx->bus, &c->exit_wait_query, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                 "org.freedesktop.DBus", "NameHasOwner", on_name_has_owner, c,
+                                 "s", c->link_sender);
+    return r < 0 ? r : 0;
+}
+
 static void on_process_gone(Connection *c) {
     assert(c);
     Context *ctx = c->userdata;
 
+    if (!c->exit_wait_timer && wait_for_last_reports(ctx, c) >= 0)
+        return;
+    finish_process_gone(c);
+}
+
+/* The Exit report arrived while we waited for it. */
+void context_exit_reported(Context *ctx, Connection *c) {
+    assert(ctx);
+    assert(c);
+    if (c->exit_wait_timer)
+        finish_process_gone(c);
+}
+
+static void finish_process_gone(Connection *c) {
+    assert(c);
+    Context *ctx = c->userdata;
+
+    if (c->process_gone)
+        return;
+    c->exit_wait_timer = sd_event_source_disable_unref(c->exit_wait_timer);
+    c->exit_wait_slot = sd_bus_slot_unref(c->exit_wait_slot);
+    c->exit_wait_query = sd_bus_slot_unref(c->exit_wait_query);
     handle_table_forget_pid(&ctx->connections, c);
     c->supervise_timer = sd_event_source_disable_unref(c->supervise_timer);
     c->kill_timer = sd_event_source_disable_unref(c->kill_timer);
@@ -647,9 +724,47 @@ void context_retire(Context *ctx, Connection *c) {
         manager_iface_emit_connection_removed(ctx->bus, c->handle);
     }
     notify_registry_drop_handle(ctx->notify, c->handle);
+    uint64_t key = bus_unique_name_key(c->link_sender);
+    if (key && u64_map_get(&ctx->by_sender, key) == c)
+        u64_map_remove(&ctx->by_sender, key);
     log_connection_forget(c->handle);
     connection_free(handle_table_remove(&ctx->connections, c));
     context_state_changed(ctx);
+}
+
+/* ---- the plugin's bus connection ---- */
+
+uint64_t bus_unique_name_key(const char *name) {
+    unsigned long a, b;
+    int end = 0;
+    if (!name || sscanf(name, ":%lu.%lu%n", &a, &b, &end) != 2 || name[end] != '\0' ||
+        a > UINT32_MAX || b > UINT32_MAX || (a == 0 && b == 0))
+        return 0;
+    return ((uint64_t) a << 32) | b;
+}
+
+int context_link_set_sender(Context *ctx, Connection *c, const char *sender) {
+    assert(ctx);
+    assert(c);
+
+    uint64_t key = bus_unique_name_key(sender);
+    if (!key)
+        return 0;             /* not a unique name: credentials every time */
+    uint64_t old = bus_unique_name_key(c->link_sender);
+    if (old == key)
+        return 0;
+    if (old && u64_map_get(&ctx->by_sender, old) == c)
+        u64_map_remove(&ctx->by_sender, old);
+    int r = free_and_strdup(&c->link_sender, sender);
+    if (r < 0)
+        return r;
+    return u64_map_put(&ctx->by_sender, key, c);
+}
+
+Connection *context_link_connection_by_sender(Context *ctx, const char *sender) {
+    assert(ctx);
+    uint64_t key = bus_unique_name_key(sender);
+    return key ? u64_map_get(&ctx->by_sender, key) : NULL;
 }
 
 /* ---- restart ---- */

@@ -15,6 +15,7 @@
 #include "connection.h"
 #include "handle-table.h"
 #include "network.h"
+#include "u64-map.h"
 #include "notify.h"
 #include "options.h"
 
@@ -29,6 +30,7 @@ struct Context {
     sd_event *event;
     sd_bus *bus;                 /* NULL when driven without a bus (unit tests) */
     HandleTable connections;
+    U64Map by_sender;            /* plugin's unique bus name (bus_unique_name_key) → Connection */
     NotifyRegistry *notify;
 
     uint64_t grace_usec, linger_usec, supervise_usec;
@@ -53,6 +55,20 @@ void context_done(Context *ctx);
 /* Link.Register from pid: creates the connection or updates it (also the
  * one registered by info->previous_pid, which pid now continues). */
 int context_link_register(Context *ctx, pid_t pid, uid_t owner, const LinkInfo *info, Connection **ret);
+
+/* The plugin's unique bus name ":A.B" as a map key ((A << 32) | B);
+ * 0 for anything else.  The bus never hands a unique name out twice. */
+uint64_t bus_unique_name_key(const char *name);
+
+/* Link.Register from sender: later reports from the same bus connection
+ * are routed by name, with no credentials round trip, and still arrive
+ * after pppd is gone (its Exit report often does). */
+int context_link_set_sender(Context *ctx, Connection *c, const char *sender);
+Connection *context_link_connection_by_sender(Context *ctx, const char *sender);
+
+/* Link.Exit arrived for c (after connection_apply_exit): if pppd is
+ * already gone and we were waiting for this report, finish now. */
+void context_exit_reported(Context *ctx, Connection *c);
 
 /* Link.Joined: c becomes a subentry of the connection owning ifname.
  * -ENOENT when no connection owns it (c then stands alone, Connected). */

@@ -191,6 +191,14 @@ static Connection *link_connection(Context *ctx, sd_bus_message *m, int *r) {
     assert(m);
     assert(r);
 
+    /* A registered plugin's connection was checked (root, its own pid)
+     * when it registered: no credentials round trip per report. */
+    Connection *c = context_link_connection_by_sender(ctx, sd_bus_message_get_sender(m));
+    if (c) {
+        *r = 1;
+        return c;
+    }
+
     BusSender sender;
     *r = link_check_sender(m, &sender);
     if (*r <= 0)
@@ -198,7 +206,7 @@ static Connection *link_connection(Context *ctx, sd_bus_message *m, int *r) {
     pid_t pid = sender.pid;
     bus_sender_done(&sender);
 
-    Connection *c = context_link_connection(ctx, pid);
+    c = context_link_connection(ctx, pid);
     if (!c) {
         log_debug("Link.%s from unknown pid %i ignored.", sd_bus_message_get_member(m), (int) pid);
         *r = sd_bus_reply_method_return(m, NULL);
@@ -243,9 +251,14 @@ static int method_register(sd_bus_message *m, void *userdata, sd_bus_error *erro
     if (r < 0)
         return r;
 
-    r = context_link_register(ctx, pid, owner, &info.link, NULL);
+    Connection *c;
+    r = context_link_register(ctx, pid, owner, &info.link, &c);
     if (r < 0)
         return bus_reply_errno(m, r);
+    /* Its unique name routes its later reports and tells us when they are all in. */
+    r = context_link_set_sender(ctx, c, sd_bus_message_get_sender(m));
+    if (r < 0)
+        return r;
     return sd_bus_reply_method_return(m, NULL);
 }
 
@@ -330,6 +343,7 @@ static int method_exit(sd_bus_message *m, void *userdata, sd_bus_error *error) {
     log_connection(LOG_DEBUG, c, "pppd exits with status %i%s.", status,
                    info.peer_terminated > 0 ? " (peer terminated)" : "");
     connection_apply_exit(c, status, info.peer_terminated > 0);
+    context_exit_reported(ctx, c);
     return sd_bus_reply_method_return(m, NULL);
 }
 

@@ -306,8 +306,13 @@ static void on_phase_change(void *userdata, int phase) {
         return;
     plugin.phase = phase;
     switch (phase) {
-    case PHASE_ESTABLISH:
+    case PHASE_SERIALCONN:
+    case PHASE_DORMANT:
         plugin.peer_terminated = false;   /* a new link: forget the last one's ending */
+        break;
+    case PHASE_ESTABLISH:
+        /* Not a new link by itself: pppd's link_down() re-enters ESTABLISH
+         * right after the peer's Terminate-Request, which must be kept. */
         plugin.running_since_ns = 0;
         auth_hooks_new_link();
         break;

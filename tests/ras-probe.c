@@ -4,6 +4,7 @@
  *
  *   ras-probe find ENTRY [SEC]            handle of ENTRY in any state (waits for it to exist)
  *   ras-probe wait-connected ENTRY SEC    waits for RASCN_Connection until ENTRY is enumerated; prints its handle
+ *   ras-probe wait-connected-any SEC      waits until any connection is enumerated; prints its handle
  *   ras-probe wait-disconnected H SEC     waits for RASCN_Disconnection on H; prints "STATE ERROR"
  *   ras-probe wait-gone H SEC             the seed's RasGetConnectStatus loop until ERROR_INVALID_HANDLE
  *   ras-probe status H                    prints "STATE ERROR" (state name), or exits with the API error
@@ -42,7 +43,7 @@ static DWORD seconds_ms(const char *s) {
     return (DWORD) (strtod(s, NULL) * 1000);
 }
 
-/* Finds ENTRY among the enumerated (connected) connections. */
+/* Finds ENTRY (NULL: any) among the enumerated (connected) connections. */
 static HRASCONN enumerated(const char *entry) {
     RASCONNA conns[64];
     DWORD cb = sizeof conns, n = 0;
@@ -50,7 +51,7 @@ static HRASCONN enumerated(const char *entry) {
     if (RasEnumConnectionsA(conns, &cb, &n) != ERROR_SUCCESS)
         return NULL;
     for (DWORD i = 0; i < n; i++)
-        if (strcmp(conns[i].szEntryName, entry) == 0)
+        if (!entry || strcmp(conns[i].szEntryName, entry) == 0)
             return conns[i].hrasconn;
     return NULL;
 }
@@ -225,6 +226,8 @@ int main(int argc, char **argv) {
         return cmd_find(argv[2], argc > 3 ? seconds_ms(argv[3]) : 10000);
     if (strcmp(cmd, "wait-connected") == 0 && argc == 4)
         return cmd_wait_connected(argv[2], seconds_ms(argv[3]));
+    if (strcmp(cmd, "wait-connected-any") == 0 && argc == 3)
+        return cmd_wait_connected(NULL, seconds_ms(argv[2]));
     if (strcmp(cmd, "wait-disconnected") == 0 && argc == 4)
         return cmd_wait_disconnected(parse_handle(argv[2]), seconds_ms(argv[3]));
     if (strcmp(cmd, "wait-gone") == 0 && argc == 4)
