@@ -66,7 +66,8 @@ LIBNAME     := libpppras.so
 LIB         := $(B)/$(LIBNAME).$(SOVERSION)
 PROGRAMS    := $(B)/ppprasd $(B)/pppras.so $(LIB) $(B)/$(LIBNAME) $(B)/rasdial $(B)/wnet \
                $(B)/pppras-uninstalled.pc $(B)/tests/bus-wait-name $(B)/tests/ras-probe
-TESTS       := $(B)/tests/unit-tests $(B)/tests/bus-tests $(B)/tests/e2e-link
+TESTS       := $(B)/tests/unit-tests $(B)/tests/bus-tests $(B)/tests/e2e-link \
+               $(B)/tests/wnet-name-tests $(B)/tests/wnet-sshfs-tests
 
 .PHONY: all deps check check-fast check-unit check-bus check-vm check-e2e-in-vm \
         demo install uninstall clean examples
@@ -80,7 +81,7 @@ $(B)/obj/%.o: %.c
 $(call obj,$(DAEMON_SRC)):  EXTRA_CFLAGS = $(SYSTEMD_CFLAGS) -DPPPRAS_PLUGIN_PATH='"$(PPPD_PLUGINDIR)/pppras.so"'
 $(call obj,$(PLUGIN_SRC)):  EXTRA_CFLAGS = $(DBUS_CFLAGS) -fvisibility=hidden -fno-sanitize=all
 $(call obj,$(LIB_SRC)):     EXTRA_CFLAGS = $(DBUS_CFLAGS) -fvisibility=hidden
-$(call obj,$(UNIT_SRC) $(BUSTEST_SRC)): EXTRA_CFLAGS = $(CHECK_CFLAGS) $(DBUS_CFLAGS)
+$(call obj,$(UNIT_SRC) $(BUSTEST_SRC)): EXTRA_CFLAGS = $(CHECK_CFLAGS) $(DBUS_CFLAGS) -Iclient-lib -Idaemon
 $(B)/obj/tests/bus-wait-name.o $(B)/obj/tests/e2e-link.o $(B)/obj/tests/ras-probe.o: EXTRA_CFLAGS = $(DBUS_CFLAGS)
 
 $(B)/ppprasd: $(call obj,$(DAEMON_SRC) $(COMMON_SRC))
@@ -143,6 +144,19 @@ $(B)/tests/e2e-link: $(call obj,tests/e2e-link.c) $(B)/$(LIBNAME)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< -L$(B) -lpppras -Wl,-rpath,'$$ORIGIN/..'
+
+$(call obj,tests/wnet/wnet-name-tests.c): EXTRA_CFLAGS = $(CHECK_CFLAGS) -Idaemon
+$(call obj,tests/wnet/wnet-sshfs-tests.c): EXTRA_CFLAGS = $(CHECK_CFLAGS)
+
+$(B)/tests/wnet-name-tests: $(call obj,tests/wnet/wnet-name-tests.c daemon/network-name.c daemon/network-profile.c)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(SYSTEMD_LIBS)
+
+$(B)/tests/wnet-sshfs-tests: $(call obj,tests/wnet/wnet-sshfs-tests.c) $(B)/$(LIBNAME)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< -L$(B) -lpppras -Wl,-rpath,'$$ORIGIN/..' $(CHECK_LIBS)
 
 $(B)/tests/ras-probe: $(call obj,tests/ras-probe.c) $(B)/$(LIBNAME)
 	@mkdir -p $(dir $@)

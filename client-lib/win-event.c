@@ -12,17 +12,15 @@
 #include <unistd.h>
 
 #include "lib-macro.h"
+#include "handle-registry.h"
 #include "win-base.h"
 #include "win-event.h"
 #include "windows.h"
 
-/* A Win32 event is an eventfd in a small heap object.  The magic number
- * lets every call reject handles that are not events (or were closed)
- * instead of writing to some random fd. */
-#define EVENT_MAGIC 0x45767446u   /* "FtvE" */
-
+/* A Win32 event is an eventfd in a small heap object, known to the handle
+ * registry while it lives: every call rejects handles that are not events
+ * (or were closed) instead of writing to some random fd. */
 typedef struct Event {
-    uint32_t magic;
     int fd;
     bool manual_reset;
     bool owns_fd;
@@ -31,7 +29,7 @@ typedef struct Event {
 static Event *event_from_handle(HANDLE h) {
     Event *e = h;
 
-    if (!e || h == INVALID_HANDLE_VALUE || e->magic != EVENT_MAGIC)
+    if (!e || h == INVALID_HANDLE_VALUE || !handle_registry_has(e, HANDLE_KIND_EVENT))
         return NULL;
     return e;
 }
@@ -53,11 +51,15 @@ static HANDLE event_new(int fd, bool manual_reset, bool owns_fd) {
         return NULL;
     }
     *e = (Event) {
-        .magic = EVENT_MAGIC,
         .fd = fd,
         .manual_reset = manual_reset,
         .owns_fd = owns_fd,
     };
+    if (handle_registry_add(e, HANDLE_KIND_EVENT) < 0) {
+        free(e);
+        win_set_error(ERROR_NOT_ENOUGH_MEMORY, ENOMEM);
+        return NULL;
+    }
     return e;
 }
 
@@ -227,16 +229,16 @@ _public_ DWORD WINAPI WaitForSingleObject(HANDLE hHandle, DWORD dwMilliseconds) 
 }
 
 _public_ BOOL WINAPI CloseHandle(HANDLE hObject) {
-    Event *e = event_from_handle(hObject);
+    Event *e = hObject;
 
-    if (!e) {
+    /* Taken out of the registry first: of two racing closes, one wins. */
+    if (!e || hObject == INVALID_HANDLE_VALUE || !handle_registry_remove(e, HANDLE_KIND_EVENT)) {
         win_set_error(ERROR_INVALID_HANDLE, EBADF);
         return FALSE;
     }
 
     if (e->owns_fd)
         safe_close(e->fd);
-    e->magic = 0;   /* a second CloseHandle on this address is refused */
     free(e);
     return TRUE;
 }

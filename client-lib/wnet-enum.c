@@ -15,10 +15,10 @@
 #include "text-convert.h"
 #include "windows.h"
 #include "winnetwk.h"
+#include "handle-registry.h"
 #include "wnet-bus.h"
 #include "wnet-text.h"
 
-#define WNET_ENUM_MAGIC 0x574e6574u     /* "WNet" */
 
 enum { FIELD_LOCAL, FIELD_REMOTE, FIELD_COMMENT, FIELD_PROVIDER, _FIELD_MAX };
 
@@ -27,7 +27,6 @@ typedef struct WNetEnumEntry {
 } WNetEnumEntry;
 
 typedef struct WNetEnum {
-    uint32_t magic;
     bool wide;
     DWORD scope;
     WNetEnumEntry *entries;
@@ -46,7 +45,6 @@ static void wnet_enum_free(WNetEnum *e) {
         for (unsigned f = 0; f < _FIELD_MAX; f++)
             free(e->entries[i].field[f]);
     free(e->entries);
-    e->magic = 0;
     free(e);
 }
 
@@ -103,7 +101,6 @@ static DWORD open_enum(DWORD scope, DWORD type, LPHANDLE ret, bool wide) {
     e = calloc(1, sizeof *e);
     if (!e)
         return ERROR_NOT_ENOUGH_MEMORY;
-    e->magic = WNET_ENUM_MAGIC;
     e->wide = wide;
     e->scope = scope;
 
@@ -119,6 +116,10 @@ static DWORD open_enum(DWORD scope, DWORD type, LPHANDLE ret, bool wide) {
             wnet_enum_free(e);
             return code;
         }
+    }
+    if (handle_registry_add(e, HANDLE_KIND_WNET_ENUM) < 0) {
+        wnet_enum_free(e);
+        return ERROR_NOT_ENOUGH_MEMORY;
     }
     *ret = e;
     return 0;
@@ -136,7 +137,7 @@ _public_ DWORD WINAPI WNetOpenEnumW(DWORD dwScope, DWORD dwType, DWORD dwUsage, 
 
 static WNetEnum *enum_from_handle(HANDLE h) {
     WNetEnum *e = h;
-    return e && h != INVALID_HANDLE_VALUE && e->magic == WNET_ENUM_MAGIC ? e : NULL;
+    return e && h != INVALID_HANDLE_VALUE && handle_registry_has(e, HANDLE_KIND_WNET_ENUM) ? e : NULL;
 }
 
 /* Bytes entry's strings take, NULs included. */
@@ -217,8 +218,8 @@ _public_ DWORD WINAPI WNetEnumResourceW(HANDLE hEnum, LPDWORD lpcCount, LPVOID l
 }
 
 _public_ DWORD WINAPI WNetCloseEnum(HANDLE hEnum) {
-    WNetEnum *e = enum_from_handle(hEnum);
-    if (!e)
+    WNetEnum *e = hEnum;
+    if (!e || hEnum == INVALID_HANDLE_VALUE || !handle_registry_remove(e, HANDLE_KIND_WNET_ENUM))
         return wnet_result(ERROR_INVALID_HANDLE);
     wnet_enum_free(e);
     return wnet_result(NO_ERROR);

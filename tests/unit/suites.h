@@ -15,3 +15,4 @@ Suite *error_string_suite(void);
 Suite *connection_suite(void);
 Suite *handle_table_suite(void);
 Suite *hangup_suite(void);
+Suite *handle_registry_suite(void);

@@ -16,6 +16,7 @@ int main(void) {
         connection_suite,
         handle_table_suite,
         hangup_suite,
+        handle_registry_suite,
     };
 
     SRunner *runner = srunner_create(NULL);
