@@ -59,6 +59,7 @@ int context_init(Context *ctx, sd_event *event, const DaemonOptions *options) {
         .hangup_gid = lookup_group(options->hangup_group),
         .dial_gid = lookup_group(options->dial_group),
         .dial_anyone = options->dial_group && options->dial_group[0] == '\0',
+        .allow_fake_pids = options->test_allow_fake_pids,
     };
     struct { char **field; const char *value; } strings[] = {
         { &ctx->phonebook_dir, options->phonebook_dir ?: DEFAULT_PHONEBOOK_DIR },

@@ -67,7 +67,9 @@ static void help(void) {
            "     --ssh-config=FILE        ssh_config(5) file for sshfs network drives\n"
            "                              (default: each user's own)\n"
            "     --config=PATH            Configuration file (default %s)\n"
-           "     --log-level=LEVEL        err, warning, notice, info or debug (default info)\n",
+           "     --log-level=LEVEL        err, warning, notice, info or debug (default info)\n"
+           "     --test-allow-fake-pids   Benchmarks: Link.Register may speak for a child of\n"
+           "                              the sender (test_pid); private buses only\n",
            DEFAULT_GRACE_SEC, DEFAULT_LINGER_SEC, DEFAULT_SUPERVISE_SEC, DEFAULT_HANGUP_GROUP,
            DEFAULT_DIAL_GROUP, DEFAULT_PHONEBOOK_DIR, DEFAULT_STATE_DIR, DEFAULT_RUNTIME_DIR,
            DEFAULT_PPPD_PATH, PPPRAS_PLUGIN_PATH, DEFAULT_CONFIG_PATH);
@@ -114,6 +116,7 @@ int daemon_options_parse(DaemonOptions *o, int argc, char *argv[]) {
         ARG_PLUGIN,
         ARG_CONFIG,
         ARG_SSH_CONFIG,
+        ARG_TEST_ALLOW_FAKE_PIDS,
     };
     static const struct option options[] = {
         { "help",              no_argument,       NULL, 'h' },
@@ -131,6 +134,7 @@ int daemon_options_parse(DaemonOptions *o, int argc, char *argv[]) {
         { "plugin",            required_argument, NULL, ARG_PLUGIN },
         { "config",            required_argument, NULL, ARG_CONFIG },
         { "ssh-config",        required_argument, NULL, ARG_SSH_CONFIG },
+        { "test-allow-fake-pids", no_argument,    NULL, ARG_TEST_ALLOW_FAKE_PIDS },
         {}
     };
 
@@ -205,6 +209,9 @@ int daemon_options_parse(DaemonOptions *o, int argc, char *argv[]) {
         }
         case ARG_CONFIG:
             break;    /* read above */
+        case ARG_TEST_ALLOW_FAKE_PIDS:
+            o->test_allow_fake_pids = true;
+            break;
         case '?':
             return -EINVAL;
         default:
@@ -214,6 +221,11 @@ int daemon_options_parse(DaemonOptions *o, int argc, char *argv[]) {
 
     if (optind < argc)
         return log_error_errno(EINVAL, "%s takes no arguments.", argv[0]);
+
+    /* A test hook lets one root process speak for many pppds: never on the real system bus. */
+    const char *bus = getenv("DBUS_SYSTEM_BUS_ADDRESS");
+    if (o->test_allow_fake_pids && (isempty(bus) || strstr(bus, "/run/dbus/system_bus_socket")))
+        return log_error_errno(EINVAL, "--test-allow-fake-pids works only on a private bus ($DBUS_SYSTEM_BUS_ADDRESS).");
 
     const char *runtime = getenv("RUNTIME_DIRECTORY");   /* systemd's RuntimeDirectory= */
     if (runtime && (runtime[0] != '/' || strchr(runtime, ':')))

@@ -4,6 +4,7 @@
 /* ppprasd's settings: built-in defaults, then /etc/pppras/ppprasd.conf
  * (config-file.c), then the command line, which wins. */
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #ifndef PPPRAS_PLUGIN_PATH
@@ -29,6 +30,7 @@ typedef struct DaemonOptions {
     char *plugin_path;           /* PluginPath, --plugin */
     char *ssh_config;            /* SshConfig, --ssh-config: ssh_config(5) for sshfs; NULL: each user's own */
     int log_level;               /* --log-level, LOG_* */
+    bool test_allow_fake_pids;   /* --test-allow-fake-pids: Register's test_pid (benchmarks, private bus only) */
 } DaemonOptions;
 
 /* Defaults; the directories stay NULL so that a Context built from these
