@@ -43,17 +43,38 @@ static DWORD seconds_ms(const char *s) {
     return (DWORD) (strtod(s, NULL) * 1000);
 }
 
+/* All enumerated connections, as the seed sample does it: ask for the size
+ * with a NULL buffer, then fetch.  NULL on error; *n is the count. */
+static RASCONNA *enumerate_all(DWORD *n) {
+    DWORD cb = 0, err;
+    RASCONNA *conns = NULL;
+    *n = 0;
+    for (int attempt = 0; attempt < 5; attempt++) {
+        err = RasEnumConnectionsA(conns, &cb, n);
+        if (err == ERROR_SUCCESS)
+            return conns ? conns : calloc(1, sizeof(RASCONNA));
+        if (err != ERROR_BUFFER_TOO_SMALL)
+            break;
+        free(conns);                  /* more links came up meanwhile: again */
+        conns = calloc(1, cb);
+        if (!conns)
+            return NULL;
+        conns[0].dwSize = sizeof(RASCONNA);
+    }
+    free(conns);
+    return NULL;
+}
+
 /* Finds ENTRY (NULL: any) among the enumerated (connected) connections. */
 static HRASCONN enumerated(const char *entry) {
-    RASCONNA conns[64];
-    DWORD cb = sizeof conns, n = 0;
-    conns[0].dwSize = sizeof(RASCONNA);
-    if (RasEnumConnectionsA(conns, &cb, &n) != ERROR_SUCCESS)
-        return NULL;
-    for (DWORD i = 0; i < n; i++)
+    DWORD n;
+    HRASCONN h = NULL;
+    RASCONNA *conns = enumerate_all(&n);
+    for (DWORD i = 0; conns && i < n && !h; i++)
         if (!entry || strcmp(conns[i].szEntryName, entry) == 0)
-            return conns[i].hrasconn;
-    return NULL;
+            h = conns[i].hrasconn;
+    free(conns);
+    return h;
 }
 
 static int print_status(HRASCONN h) {
@@ -141,12 +162,18 @@ static int cmd_find(const char *entry, DWORD timeout_ms) {
 
 static int cmd_wait_connected(const char *entry, DWORD timeout_ms) {
     HANDLE ev = CreateEventA(NULL, FALSE, FALSE, NULL);
-    DWORD err = RasConnectionNotificationA((HRASCONN) INVALID_HANDLE_VALUE, ev, RASCN_Connection);
+    long long deadline = now_ms() + timeout_ms;
+    DWORD err;
+    /* A daemon busy with a hundred new links may miss the library's call
+     * timeout (711): try again until the deadline. */
+    while ((err = RasConnectionNotificationA((HRASCONN) INVALID_HANDLE_VALUE, ev, RASCN_Connection)) ==
+               ERROR_RASMAN_CANNOT_INITIALIZE && now_ms() < deadline)
+        ;
     if (err != ERROR_SUCCESS) {
         fprintf(stderr, "RasConnectionNotification: %u\n", err);
+        CloseHandle(ev);
         return 1;
     }
-    long long deadline = now_ms() + timeout_ms;
     HRASCONN h;
     /* Registered first, then looked: a connection cannot slip between. */
     while (!(h = enumerated(entry))) {
@@ -244,13 +271,12 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "expect-no-event") == 0 && argc == 5)
         return cmd_expect_no_event(parse_handle(argv[2]), seconds_ms(argv[3]), (DWORD) strtoul(argv[4], NULL, 0));
     if (strcmp(cmd, "enum") == 0) {
-        RASCONNA conns[64];
-        DWORD cb = sizeof conns, n = 0;
-        conns[0].dwSize = sizeof(RASCONNA);
-        DWORD err = RasEnumConnectionsA(conns, &cb, &n);
-        for (DWORD i = 0; err == ERROR_SUCCESS && i < n; i++)
+        DWORD n;
+        RASCONNA *conns = enumerate_all(&n);
+        for (DWORD i = 0; conns && i < n; i++)
             printf("%p %s\n", (void *) conns[i].hrasconn, conns[i].szEntryName);
-        return err == ERROR_SUCCESS ? 0 : 1;
+        free(conns);
+        return conns ? 0 : 1;
     }
     fprintf(stderr, "usage: see the comment at the top of tests/ras-probe.c\n");
     return 2;
