@@ -42,6 +42,7 @@ int connection_new(Connection **ret, uint64_t handle, pid_t pid, uid_t owner, ui
     c->owner = owner;
     c->started_at_usec = started_at_usec;
     c->state = RASCS_OpenPort;
+    c->last_phase = -1;
     c->substate = RASCSS_None;
     c->pidfd = -1;
     c->entry_name = strdup(".");
@@ -258,8 +259,23 @@ int connection_apply_phase(Connection *c, int phase) {
     const PhaseMapEntry *e = phase_map_lookup(phase);
     if (!e)
         return -EINVAL;
-    if (c->process_gone || e->n_states == 0)
+    /* Register carries the phase too: a phase already applied is no news. */
+    if (c->process_gone || phase == c->last_phase)
         return 0;
+    c->last_phase = phase;
+    if (e->n_states == 0)
+        return 0;
+
+    if (c->state == RASCS_Connected) {
+        /* Connected stays connected while pppd renegotiates LCP or takes
+         * the link down (its link_down() re-enters PHASE_ESTABLISH right
+         * away); only a new dial -- persist redialling -- or a bundle
+         * master losing its own link changes it.  The redial first ends
+         * this connection as far as notifications go. */
+        if (phase != PPPD_PHASE_SERIALCONN && phase != PPPD_PHASE_DORMANT && phase != PPPD_PHASE_HOLDOFF)
+            return 0;
+        enter_state(c, RASCS_Disconnected);
+    }
 
     c->substate = e->substate;
     for (size_t i = 0; i < e->n_states; i++) {

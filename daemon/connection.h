@@ -76,6 +76,7 @@ struct Connection {
 
     RASCONNSTATE state;
     RASCONNSUBSTATE substate;
+    int last_phase;              /* pppd's phase as last applied; -1: none yet */
     uint32_t error;              /* dwError */
 
     char *entry, *ipparam, *device, *device_type, *phone;

@@ -11,6 +11,7 @@
  *   ras-probe hangup H                    RasHangUp, then exits at once (prints the result code)
  *   ras-probe hangup-wait H SEC           RasHangUp after registering RASCN_Disconnection on H;
  *                                         waits for it and prints "STATE ERROR" as seen then
+ *   ras-probe dial ENTRY SEC              asynchronous RasDial; prints the handle at once
  *   ras-probe enum                        prints "HANDLE ENTRY" per enumerated connection
  *   ras-probe expect-no-event H SEC FLAGS registers FLAGS on H and fails if the event fires within SEC
  *
@@ -236,6 +237,23 @@ static int cmd_wait_gone(HRASCONN h, DWORD timeout_ms) {
     return err == ERROR_INVALID_HANDLE ? 0 : 1;
 }
 
+static VOID WINAPI ignore_state(UINT msg, RASCONNSTATE state, DWORD error) {
+    (void) msg, (void) state, (void) error;
+}
+
+static int cmd_dial(const char *entry) {
+    RASDIALPARAMSA params = { .dwSize = sizeof params };
+    HRASCONN h = NULL;
+    snprintf(params.szEntryName, sizeof params.szEntryName, "%s", entry);
+    DWORD err = RasDialA(NULL, NULL, &params, 0, (LPVOID) ignore_state, &h);
+    if (err != ERROR_SUCCESS || !h) {
+        fprintf(stderr, "RasDial: %u\n", err);
+        return 1;
+    }
+    printf("%p\n", (void *) h);
+    return 0;
+}
+
 static int cmd_expect_no_event(HRASCONN h, DWORD timeout_ms, DWORD flags) {
     HANDLE ev = CreateEventA(NULL, FALSE, FALSE, NULL);
     DWORD err = RasConnectionNotificationA(h, ev, flags);
@@ -266,6 +284,8 @@ int main(int argc, char **argv) {
         printf("%u\n", err);
         return err == ERROR_SUCCESS ? 0 : 1;
     }
+    if (strcmp(cmd, "dial") == 0 && argc >= 3)
+        return cmd_dial(argv[2]);
     if (strcmp(cmd, "hangup-wait") == 0 && argc == 4)
         return cmd_hangup_wait(parse_handle(argv[2]), seconds_ms(argv[3]));
     if (strcmp(cmd, "expect-no-event") == 0 && argc == 5)

@@ -335,6 +335,46 @@ START_TEST(test_register_with_phase_applies_the_phase) {
 }
 END_TEST
 
+
+/* Register repeats the current phase: it must not replay its states. */
+START_TEST(test_repeated_phase_report_enters_nothing_again) {
+    ck_assert_int_eq(connection_apply_phase(conn, PPPD_PHASE_SERIALCONN), 0);
+    ASSERT_SEEN(RASCS_PortOpened, RASCS_ConnectDevice);
+    ck_assert_int_eq(connection_apply_phase(conn, PPPD_PHASE_SERIALCONN), 0);
+    ASSERT_SEEN_NOTHING();
+}
+END_TEST
+
+/* pppd's link_down() re-enters PHASE_ESTABLISH after a Terminate-Request:
+ * a connected link stays Connected until pppd says how it ends. */
+static void connect_fully(void) {
+    ck_assert_int_eq(connection_apply_phase(conn, PPPD_PHASE_SERIALCONN), 0);
+    ck_assert_int_eq(connection_apply_phase(conn, PPPD_PHASE_ESTABLISH), 0);
+    ck_assert_int_eq(connection_apply_phase(conn, PPPD_PHASE_NETWORK), 0);
+    ip_up();
+    ck_assert_int_eq(conn->state, RASCS_Connected);
+    seen.n = 0;
+}
+
+START_TEST(test_connected_link_going_down_stays_connected_until_exit) {
+    connect_fully();
+    ck_assert_int_eq(connection_apply_phase(conn, PPPD_PHASE_ESTABLISH), 0);
+    ck_assert_int_eq(connection_apply_phase(conn, PPPD_PHASE_TERMINATE), 0);
+    ASSERT_SEEN_NOTHING();
+    connection_apply_exit(conn, 16, true);
+    ck_assert_int_eq(conn->state, RASCS_Disconnected);
+    ck_assert_uint_eq(conn->error, 629);
+}
+END_TEST
+
+/* persist: a new dial after a connected link first ends that connection. */
+START_TEST(test_redial_after_connected_passes_disconnected) {
+    connect_fully();
+    ck_assert_int_eq(connection_apply_phase(conn, PPPD_PHASE_SERIALCONN), 0);
+    ASSERT_SEEN(RASCS_Disconnected, RASCS_PortOpened, RASCS_ConnectDevice);
+}
+END_TEST
+
 Suite *connection_suite(void) {
     Suite *s = suite_create("connection");
     TCase *tc = tcase_create("state_machine");
@@ -363,6 +403,9 @@ Suite *connection_suite(void) {
     tcase_add_test(tc, test_connection_without_entry_is_phone_number_preceded_by_dot);
     tcase_add_test(tc, test_connection_without_entry_or_phone_is_device_preceded_by_dot);
     tcase_add_test(tc, test_register_with_phase_applies_the_phase);
+    tcase_add_test(tc, test_repeated_phase_report_enters_nothing_again);
+    tcase_add_test(tc, test_connected_link_going_down_stays_connected_until_exit);
+    tcase_add_test(tc, test_redial_after_connected_passes_disconnected);
     suite_add_tcase(s, tc);
     return s;
 }
