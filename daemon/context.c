@@ -633,10 +633,19 @@ int context_dial(Context *ctx, const DialRequest *req, Connection **ret) {
         if (!i->process_gone && !i->hanging_up && streq_ptr(i->entry, req->entry))
             return -EBUSY;
 
-    PppdSpawn spawn = { .pppd_path = ctx->pppd_path, .plugin_path = ctx->plugin_path, .entry = req->entry };
+    /* pppd knows only its own peers directory by name; any other
+     * phonebook's entries are read as option files, which pppd run by
+     * root trusts like its own. */
+    char *entry_file = NULL;
+    if (!streq_ptr(ctx->phonebook_dir, PPPD_PEERS_DIR) && !streq_ptr(ctx->phonebook_dir, PPPD_PEERS_DIR "/") &&
+        asprintf(&entry_file, "%s/%s", ctx->phonebook_dir, req->entry) < 0)
+        return -ENOMEM;
+    PppdSpawn spawn = { .pppd_path = ctx->pppd_path, .plugin_path = ctx->plugin_path, .entry = req->entry,
+                        .entry_file = entry_file };
     pid_t pid;
     int pidfd;
     r = pppd_spawn(&spawn, &pid, &pidfd);
+    free(entry_file);
     if (r < 0)
         return log_error_errno(r, "Failed to start %s: %m", ctx->pppd_path);
 

@@ -18,8 +18,13 @@ void pppd_spawn_argv(const PppdSpawn *s, const char *argv[PPPD_ARGV_MAX]) {
 
     size_t i = 0;
     argv[i++] = s->pppd_path;
-    argv[i++] = "call";
-    argv[i++] = s->entry;
+    if (s->entry_file) {
+        argv[i++] = "file";
+        argv[i++] = s->entry_file;
+    } else {
+        argv[i++] = "call";
+        argv[i++] = s->entry;
+    }
     argv[i++] = "nodetach";
     argv[i++] = "plugin";
     argv[i++] = s->plugin_path;

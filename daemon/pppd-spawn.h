@@ -8,15 +8,21 @@
 
 #include <sys/types.h>
 
+/* Where "pppd call NAME" looks (fixed when pppd is built). */
+#define PPPD_PEERS_DIR "/etc/ppp/peers"
+
 typedef struct PppdSpawn {
     const char *pppd_path;
     const char *plugin_path;
     const char *entry;        /* a valid phonebook entry name */
+    const char *entry_file;   /* NULL: pppd's own peers directory ("call ENTRY");
+                               * else the entry's file in ours ("file PATH") */
 } PppdSpawn;
 
-/* The argv for s: pppd call ENTRY nodetach plugin PATH pppras-entry ENTRY.
+/* The argv for s: pppd call ENTRY | file PATH, nodetach plugin PATH
+ * pppras-entry ENTRY.
  * Fills argv (at least PPPD_ARGV_MAX slots, NULL-terminated). */
-#define PPPD_ARGV_MAX 9
+#define PPPD_ARGV_MAX 9   /* pppd, 2 for the entry, nodetach, 2 for the plugin, 2 for pppras-entry, NULL */
 void pppd_spawn_argv(const PppdSpawn *s, const char *argv[PPPD_ARGV_MAX]);
 
 /* Returns the child's pid and a pidfd for it (opened before the child can
