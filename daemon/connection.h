@@ -111,6 +111,8 @@ struct Connection {
     /* Multilink: a link that joined another pppd's bundle is a subentry
      * of that connection (the one whose pppd owns the interface). */
     uint64_t bundle_handle;      /* the bundle's main connection; 0: none (a main or single link) */
+    uint64_t link_handle;        /* a bundle's main connection: the handle of its own link alone
+                                  * (RasGetSubEntryHandle(h, 1)); 0 until asked for */
     uint64_t joined_seq;         /* order of joining, for GetSubEntryHandle */
     bool bundle_disconnect_pending;  /* main is down but links remain: RASCN_Disconnection later */
 

@@ -699,6 +699,54 @@ static int hang_up_one(Context *ctx, Connection *c) {
     return 0;
 }
 
+/* RasGetSubEntryHandle(h, n): Windows gives every subentry a handle of its
+ * own, distinct from the connection's; link 1's is the main connection's
+ * link_handle, the others' their own connection handle. */
+int context_subentry_handle(Context *ctx, Connection *main, unsigned n, uint64_t *ret) {
+    assert(ctx);
+    assert(main);
+    assert(ret);
+
+    Connection *link = context_bundle_link(ctx, main, n);
+    if (!link)
+        return -ENOENT;
+    if (link != main) {
+        *ret = link->handle;
+        return 0;
+    }
+    int r = handle_table_add_link_handle(&ctx->connections, main);
+    if (r < 0)
+        return r;
+    *ret = main->link_handle;
+    return 0;
+}
+
+/* HangUp on the bundle's own link only (its link_handle) while other
+ * links are attached: SIGHUP ends that pppd's link but not the pppd, which
+ * keeps the interface as the bundle master (PHASE_MASTER: still Connected);
+ * SIGTERM would end the whole bundle. */
+static int hang_up_master_link(Context *ctx, Connection *c) {
+    assert(ctx);
+    assert(c);
+    if (c->process_gone || c->hanging_up)
+        return 0;
+    int r = process_signal(c, SIGHUP);
+    if (r < 0 && r != -ESRCH)
+        return r;
+    log_connection(LOG_INFO, c, "Hanging up the bundle master's own link: SIGHUP sent.");
+    bandwidth_changed(ctx, c, false);
+    return 0;
+}
+
+int context_hang_up_handle(Context *ctx, Connection *c, uint64_t handle) {
+    assert(ctx);
+    assert(c);
+
+    if (handle != 0 && handle == c->link_handle && context_bundle_links(ctx, c) > 1)
+        return hang_up_master_link(ctx, c);
+    return context_hang_up(ctx, c);
+}
+
 int context_hang_up(Context *ctx, Connection *c) {
     assert(ctx);
     assert(c);

@@ -97,6 +97,14 @@ int context_dial(Context *ctx, const DialRequest *req, Connection **ret);
  * pppd already ended. */
 int context_hang_up(Context *ctx, Connection *c);
 
+/* HangUp by handle: like context_hang_up(), except that a bundle's own
+ * link handle (RasGetSubEntryHandle(h, 1)) ends only that link. */
+int context_hang_up_handle(Context *ctx, Connection *c, uint64_t handle);
+
+/* The handle of link n (1-based) of the bundle main belongs to; -ENOENT
+ * when there is no such link. */
+int context_subentry_handle(Context *ctx, Connection *main, unsigned n, uint64_t *ret);
+
 /* Removes the handle for good: notifications, signals, object, memory. */
 void context_retire(Context *ctx, Connection *c);
 

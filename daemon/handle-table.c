@@ -67,6 +67,19 @@ Connection *handle_table_get(const HandleTable *t, uint64_t handle) {
     return u64_map_get(&t->by_handle, handle);
 }
 
+int handle_table_add_link_handle(HandleTable *t, Connection *c) {
+    assert(t);
+    assert(c);
+    if (c->link_handle)
+        return 0;
+    uint64_t h = handle_table_new_handle(t);
+    int r = u64_map_put(&t->by_handle, h, c);
+    if (r < 0)
+        return r;
+    c->link_handle = h;
+    return 0;
+}
+
 Connection *handle_table_get_by_pid(const HandleTable *t, pid_t pid) {
     assert(t);
     if (pid <= 0)
@@ -87,6 +100,8 @@ Connection *handle_table_remove(HandleTable *t, Connection *c) {
 
     handle_table_forget_pid(t, c);
     u64_map_remove(&t->by_handle, c->handle);
+    if (c->link_handle)
+        u64_map_remove(&t->by_handle, c->link_handle);
 
     if (c->older)
         c->older->newer = c->newer;

@@ -35,6 +35,10 @@ uint64_t handle_table_new_handle(HandleTable *t);
 int handle_table_add(HandleTable *t, Connection *c);
 
 Connection *handle_table_get(const HandleTable *t, uint64_t handle);
+
+/* A second handle for c (c->link_handle): a fresh one is drawn, mapped to
+ * c, and forgotten with c.  0 or -ENOMEM. */
+int handle_table_add_link_handle(HandleTable *t, Connection *c);
 Connection *handle_table_get_by_pid(const HandleTable *t, pid_t pid);
 
 /* The process is gone: its pid may come back for another pppd. */

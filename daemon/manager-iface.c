@@ -92,7 +92,7 @@ static int method_hang_up(sd_bus_message *m, void *userdata, sd_bus_error *error
     }
 
     log_connection(LOG_INFO, c, "HangUp requested by uid %u.", (unsigned) caller);
-    r = context_hang_up(ctx, c);   /* may retire c */
+    r = context_hang_up_handle(ctx, c, handle);   /* may retire c */
     if (r < 0)
         return bus_reply_errno(m, r);
     return sd_bus_reply_method_return(m, NULL);
@@ -137,10 +137,13 @@ static int method_get_sub_entry_handle(sd_bus_message *m, void *userdata, sd_bus
     Connection *c = context_get_connection(ctx, handle);
     if (!c)
         return bus_reply_invalid_handle(m);
-    Connection *link = context_bundle_link(ctx, context_bundle_main(ctx, c), n);
-    if (!link)
+    uint64_t link;
+    r = context_subentry_handle(ctx, context_bundle_main(ctx, c), n, &link);
+    if (r == -ENOENT)
         return bus_reply_ras_error(m, PPPRAS_ERROR_INVALID_PARAMETER, ERROR_NO_MORE_ITEMS);
-    return sd_bus_reply_method_return(m, "t", link->handle);
+    if (r < 0)
+        return bus_reply_errno(m, r);
+    return sd_bus_reply_method_return(m, "t", link);
 }
 
 static int method_get_statistics(sd_bus_message *m, void *userdata, sd_bus_error *error) {

@@ -12,6 +12,8 @@
  *   ras-probe hangup-wait H SEC           RasHangUp after registering RASCN_Disconnection on H;
  *                                         waits for it and prints "STATE ERROR" as seen then
  *   ras-probe dial ENTRY SEC              asynchronous RasDial; prints the handle at once
+ *   ras-probe subentry H N                RasGetSubEntryHandle(H, N): prints the link's handle
+ *   ras-probe wait-event H FLAGS SEC      registers FLAGS on H, prints "ready", then "fired" or "timeout"
  *   ras-probe enum                        prints "HANDLE ENTRY" per enumerated connection
  *   ras-probe expect-no-event H SEC FLAGS registers FLAGS on H and fails if the event fires within SEC
  *
@@ -254,6 +256,33 @@ static int cmd_dial(const char *entry) {
     return 0;
 }
 
+static int cmd_subentry(HRASCONN h, DWORD n) {
+    HRASCONN sub = NULL;
+    DWORD err = RasGetSubEntryHandleA(h, n, &sub);
+    if (err != ERROR_SUCCESS) {
+        printf("error %u\n", err);
+        return 1;
+    }
+    printf("%p\n", (void *) sub);
+    return 0;
+}
+
+/* "ready" once registered, so a script can trigger the event only then. */
+static int cmd_wait_event(HRASCONN h, DWORD flags, DWORD timeout_ms) {
+    HANDLE ev = CreateEventA(NULL, FALSE, FALSE, NULL);
+    DWORD err = RasConnectionNotificationA(h, ev, flags);
+    if (err != ERROR_SUCCESS) {
+        printf("error %u\n", err);
+        CloseHandle(ev);
+        return 1;
+    }
+    printf("ready\n");
+    DWORD w = WaitForSingleObject(ev, timeout_ms);
+    CloseHandle(ev);
+    printf("%s\n", w == WAIT_OBJECT_0 ? "fired" : "timeout");
+    return w == WAIT_OBJECT_0 ? 0 : 1;
+}
+
 static int cmd_expect_no_event(HRASCONN h, DWORD timeout_ms, DWORD flags) {
     HANDLE ev = CreateEventA(NULL, FALSE, FALSE, NULL);
     DWORD err = RasConnectionNotificationA(h, ev, flags);
@@ -284,6 +313,10 @@ int main(int argc, char **argv) {
         printf("%u\n", err);
         return err == ERROR_SUCCESS ? 0 : 1;
     }
+    if (strcmp(cmd, "subentry") == 0 && argc == 4)
+        return cmd_subentry(parse_handle(argv[2]), (DWORD) strtoul(argv[3], NULL, 0));
+    if (strcmp(cmd, "wait-event") == 0 && argc == 5)
+        return cmd_wait_event(parse_handle(argv[2]), (DWORD) strtoul(argv[3], NULL, 0), seconds_ms(argv[4]));
     if (strcmp(cmd, "dial") == 0 && argc >= 3)
         return cmd_dial(argv[2]);
     if (strcmp(cmd, "hangup-wait") == 0 && argc == 4)
