@@ -216,6 +216,26 @@ static Connection *link_connection(Context *ctx, sd_bus_message *m, int *r) {
     return c;
 }
 
+/* The prologue of every report that carries a dictionary: read it (a bad
+ * one is InvalidParameter), then find the sender's connection.  NULL when
+ * the reply was already sent or the message could not be read; *r is then
+ * what the handler returns. */
+static Connection *link_report(Context *ctx, sd_bus_message *m, InfoDict *info, bool ipv6, int *r) {
+    assert(ctx);
+    assert(m);
+    assert(info);
+    assert(r);
+
+    *r = read_info_dict_full(m, info, ipv6);
+    if (*r == -EINVAL) {
+        *r = bus_reply_invalid_parameter(m);
+        return NULL;
+    }
+    if (*r < 0)
+        return NULL;
+    return link_connection(ctx, m, r);
+}
+
 /* For GetSecrets: > 0 with *ret the sender's connection (NULL for an
  * unknown pid, no reply sent); <= 0 when the refusal was sent. */
 static Connection *link_connection_or_none(Context *ctx, sd_bus_message *m, int *r) {
@@ -310,13 +330,8 @@ static int method_ip_up(sd_bus_message *m, void *userdata, sd_bus_error *error) 
     assert(ctx);
 
     InfoDict info;
-    int r = read_info_dict(m, &info);
-    if (r == -EINVAL)
-        return bus_reply_invalid_parameter(m);
-    if (r < 0)
-        return r;
-
-    Connection *c = link_connection(ctx, m, &r);
+    int r;
+    Connection *c = link_report(ctx, m, &info, false, &r);
     if (!c)
         return r;
     r = connection_apply_ip_up(c, &info.link);
@@ -349,13 +364,7 @@ static int method_exit(sd_bus_message *m, void *userdata, sd_bus_error *error) {
     if (r < 0)
         return r;
     InfoDict info;
-    r = read_info_dict(m, &info);
-    if (r == -EINVAL)
-        return bus_reply_invalid_parameter(m);
-    if (r < 0)
-        return r;
-
-    Connection *c = link_connection(ctx, m, &r);
+    Connection *c = link_report(ctx, m, &info, false, &r);
     if (!c)
         return r;
     log_connection(LOG_DEBUG, c, "pppd exits with status %i%s.", status,
@@ -390,12 +399,8 @@ static int method_auth(sd_bus_message *m, void *userdata, sd_bus_error *error) {
     assert(ctx);
 
     InfoDict info;
-    int r = read_info_dict(m, &info);
-    if (r == -EINVAL)
-        return bus_reply_invalid_parameter(m);
-    if (r < 0)
-        return r;
-    Connection *c = link_connection(ctx, m, &r);
+    int r;
+    Connection *c = link_report(ctx, m, &info, false, &r);
     if (!c)
         return r;
     log_connection(info.success == 0 ? LOG_NOTICE : LOG_INFO, c, "Authentication (%s, %s) %s.",
@@ -410,12 +415,8 @@ static int method_ip6_up(sd_bus_message *m, void *userdata, sd_bus_error *error)
     assert(ctx);
 
     InfoDict info;
-    int r = read_info_dict_full(m, &info, true);
-    if (r == -EINVAL)
-        return bus_reply_invalid_parameter(m);
-    if (r < 0)
-        return r;
-    Connection *c = link_connection(ctx, m, &r);
+    int r;
+    Connection *c = link_report(ctx, m, &info, true, &r);
     if (!c)
         return r;
     log_connection(LOG_DEBUG, c, "IPv6 up (%s → %s).", strempty(info.link.local), strempty(info.link.remote));
@@ -445,12 +446,8 @@ static int method_joined(sd_bus_message *m, void *userdata, sd_bus_error *error)
     assert(ctx);
 
     InfoDict info;
-    int r = read_info_dict(m, &info);
-    if (r == -EINVAL)
-        return bus_reply_invalid_parameter(m);
-    if (r < 0)
-        return r;
-    Connection *c = link_connection(ctx, m, &r);
+    int r;
+    Connection *c = link_report(ctx, m, &info, false, &r);
     if (!c)
         return r;
     r = context_link_joined(ctx, c, info.link.ifname);
@@ -468,12 +465,8 @@ static int method_stats(sd_bus_message *m, void *userdata, sd_bus_error *error) 
     assert(ctx);
 
     InfoDict info;
-    int r = read_info_dict(m, &info);
-    if (r == -EINVAL)
-        return bus_reply_invalid_parameter(m);
-    if (r < 0)
-        return r;
-    Connection *c = link_connection(ctx, m, &r);
+    int r;
+    Connection *c = link_report(ctx, m, &info, false, &r);
     if (!c)
         return r;
     connection_apply_stats(c, &info.stats);
