@@ -263,6 +263,8 @@ int connection_apply_phase(Connection *c, int phase) {
     if (c->process_gone || phase == c->last_phase)
         return 0;
     c->last_phase = phase;
+    if (phase == PPPD_PHASE_SERIALCONN || phase == PPPD_PHASE_DORMANT)
+        c->peer_terminated = false;      /* a new link: the last one's ending is history */
     if (e->n_states == 0)
         return 0;
 

@@ -85,6 +85,7 @@ struct Connection {
     char *entry_name;            /* derived: entry, ipparam, "."+phone, "."+device */
 
     bool exit_reported;          /* the plugin sent Exit; exit_error holds its dwError */
+    bool peer_terminated;        /* the plugin saw the peer's LCP Terminate-Request (Register) */
     uint32_t exit_error;
     bool process_gone;           /* the pidfd said so; the handle lingers or is retired */
     bool hanging_up;             /* HangUp started: SIGTERM sent, SIGKILL armed */

@@ -329,7 +329,11 @@ static uint32_t fallback_error(const Connection *c) {
     if (c->hanging_up)
         return ERROR_USER_DISCONNECTION;
     if (c->wait_code == CLD_EXITED)
-        return ras_error_for_pppd_exit(c->wait_status, false);
+        return ras_error_for_pppd_exit(c->wait_status, c->peer_terminated);
+    /* No exit report: the peer's orderly hang-up, if the plugin saw one,
+     * is the best account of how the link ended. */
+    if (c->peer_terminated)
+        return ERROR_REMOTE_DISCONNECTION;
     return RAS_ERROR_PPPD_KILLED;
 }
 

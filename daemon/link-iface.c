@@ -49,7 +49,7 @@ static const InfoKey info_keys[] = {
     LINK_KEY("dns1",        KEY_ADDRESS, dns1),
     LINK_KEY("dns2",        KEY_ADDRESS, dns2),
     LINK_KEY("previous_pid", KEY_PID,    previous_pid),
-    { "peer_terminated", KEY_BOOL,   offsetof(InfoDict, peer_terminated) },
+    { "peer_terminated", KEY_BOOL,   offsetof(InfoDict, peer_terminated) },   /* Exit, and Register once seen */
     { "side",            KEY_STRING, offsetof(InfoDict, side) },
     { "protocol",        KEY_STRING, offsetof(InfoDict, protocol) },
     { "success",         KEY_BOOL,   offsetof(InfoDict, success) },
@@ -293,6 +293,8 @@ static int method_register(sd_bus_message *m, void *userdata, sd_bus_error *erro
     r = context_link_register(ctx, pid, owner, &info.link, &c);
     if (r < 0)
         return bus_reply_errno(m, r);
+    if (info.peer_terminated > 0)
+        c->peer_terminated = true;
     /* Its unique name routes its later reports and tells us when they are all in. */
     r = context_link_set_sender(ctx, c, sd_bus_message_get_sender(m));
     if (r < 0)

@@ -120,7 +120,8 @@ DBusMessage *link_report_register(const LinkInfo *info) {
               dict_append_string(&dict, "endpoint", info->endpoint) &&
               (info->idle_sec == 0 || dict_append_uint32(&dict, "idle", info->idle_sec)) &&
               (info->maxconnect_sec == 0 || dict_append_uint32(&dict, "maxconnect", info->maxconnect_sec)) &&
-              (info->previous_pid == 0 || dict_append_uint32(&dict, "previous_pid", info->previous_pid));
+              (info->previous_pid == 0 || dict_append_uint32(&dict, "previous_pid", info->previous_pid)) &&
+              (!info->peer_terminated || dict_append_bool(&dict, "peer_terminated", true));
     return dict_finish(m, &args, &dict, ok);
 }
 

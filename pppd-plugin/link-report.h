@@ -27,6 +27,7 @@ typedef struct LinkInfo {
     uint32_t idle_sec;          /* "idle" limit, 0: none */
     uint32_t maxconnect_sec;    /* "maxconnect" limit, 0: none */
     uint32_t previous_pid;      /* pid whose registration this process continues (detach) */
+    bool peer_terminated;       /* the peer sent an LCP Terminate-Request on this link */
 } LinkInfo;
 
 /* Counters for Stats; connect_time_ms covers network up to down. */

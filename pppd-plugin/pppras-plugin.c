@@ -146,6 +146,7 @@ static void on_register(BusLink *bus, pid_t previous_pid, void *userdata) {
         .idle_sec = idle > 0 ? (uint32_t) idle : 0,
         .maxconnect_sec = maxconnect > 0 ? (uint32_t) maxconnect : 0,
         .previous_pid = (uint32_t) previous_pid,
+        .peer_terminated = plugin.peer_terminated,
     };
     DBusMessage *m = link_report_register(&info);
     if (!m)
@@ -469,8 +470,14 @@ static bool is_lcp_terminate_request(const unsigned char *p, int len) {
 static void on_packet_received(unsigned char *p, int len) {
     uint64_t start = timing_begin();
 
-    if (is_lcp_terminate_request(p, len))
+    if (!plugin.peer_terminated && is_lcp_terminate_request(p, len)) {
         plugin.peer_terminated = true;
+        /* Said at once, not only with the Exit report: should that one be
+         * lost (pppd killed while exiting), the daemon still knows the
+         * peer hung up in order. */
+        if (plugin.bus && !plugin.inactive && bus_link_connect(plugin.bus, false) >= 0)
+            on_register(plugin.bus, 0, NULL);
+    }
     if (plugin.previous_snoop)
         plugin.previous_snoop(p, len);
     timing_end(TIMING_SNOOP, start);
