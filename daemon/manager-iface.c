@@ -45,19 +45,37 @@ static int method_enum_connections(sd_bus_message *m, void *userdata, sd_bus_err
     return sd_bus_send(NULL, reply, NULL);
 }
 
+/* The prologue of the methods that name a connection: read its handle;
+ * NULL when the handle names none (InvalidHandle was replied) or the
+ * message could not be read -- *r is then what the method returns. */
+static Connection *read_connection(Context *ctx, sd_bus_message *m, uint64_t *ret_handle, int *r) {
+    assert(ctx);
+    assert(m);
+    assert(r);
+
+    uint64_t handle;
+    *r = sd_bus_message_read(m, "t", &handle);
+    if (*r < 0)
+        return NULL;
+    Connection *c = context_get_connection(ctx, handle);
+    if (!c) {
+        *r = bus_reply_invalid_handle(m);
+        return NULL;
+    }
+    if (ret_handle)
+        *ret_handle = handle;
+    return c;
+}
+
 static int method_get_connect_status(sd_bus_message *m, void *userdata, sd_bus_error *error) {
     Context *ctx = userdata;
     assert(m);
     assert(ctx);
 
-    uint64_t handle;
-    int r = sd_bus_message_read(m, "t", &handle);
-    if (r < 0)
-        return r;
-
-    Connection *c = context_get_connection(ctx, handle);
+    int r;
+    Connection *c = read_connection(ctx, m, NULL, &r);
     if (!c)
-        return bus_reply_invalid_handle(m);
+        return r;
 
     return sd_bus_reply_method_return(m, "uuusssss", (uint32_t) c->state, (uint32_t) c->substate, c->error,
                                       strempty(c->device_type), strempty(c->device), strempty(c->phone),
@@ -70,13 +88,10 @@ static int method_hang_up(sd_bus_message *m, void *userdata, sd_bus_error *error
     assert(ctx);
 
     uint64_t handle;
-    int r = sd_bus_message_read(m, "t", &handle);
-    if (r < 0)
-        return r;
-
-    Connection *c = context_get_connection(ctx, handle);
+    int r;
+    Connection *c = read_connection(ctx, m, &handle, &r);
     if (!c)
-        return bus_reply_invalid_handle(m);
+        return r;
 
     BusSender sender;
     r = bus_sender_get(m, &sender);
@@ -129,14 +144,14 @@ static int method_get_sub_entry_handle(sd_bus_message *m, void *userdata, sd_bus
     assert(m);
     assert(ctx);
 
-    uint64_t handle;
+    int r;
     uint32_t n;
-    int r = sd_bus_message_read(m, "tu", &handle, &n);
+    Connection *c = read_connection(ctx, m, NULL, &r);
+    if (!c)
+        return r;
+    r = sd_bus_message_read(m, "u", &n);
     if (r < 0)
         return r;
-    Connection *c = context_get_connection(ctx, handle);
-    if (!c)
-        return bus_reply_invalid_handle(m);
     uint64_t link;
     r = context_subentry_handle(ctx, context_bundle_main(ctx, c), n, &link);
     if (r == -ENOENT)
@@ -151,13 +166,10 @@ static int method_get_statistics(sd_bus_message *m, void *userdata, sd_bus_error
     assert(m);
     assert(ctx);
 
-    uint64_t handle;
-    int r = sd_bus_message_read(m, "t", &handle);
-    if (r < 0)
-        return r;
-    Connection *c = context_get_connection(ctx, handle);
+    int r;
+    Connection *c = read_connection(ctx, m, NULL, &r);
     if (!c)
-        return bus_reply_invalid_handle(m);
+        return r;
 
     /* The interface's counters while it is up, pppd's last word after. */
     LinkStats stats = {};
@@ -188,13 +200,10 @@ static int method_get_projection_info(sd_bus_message *m, void *userdata, sd_bus_
     assert(m);
     assert(ctx);
 
-    uint64_t handle;
-    int r = sd_bus_message_read(m, "t", &handle);
-    if (r < 0)
-        return r;
-    Connection *c = context_get_connection(ctx, handle);
+    int r;
+    Connection *c = read_connection(ctx, m, NULL, &r);
     if (!c)
-        return bus_reply_invalid_handle(m);
+        return r;
     /* A subentry shares its bundle's projection. */
     Connection *main = context_bundle_main(ctx, c);
     if (!main->ip_up)
