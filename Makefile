@@ -150,7 +150,7 @@ $(B)/tests/e2e-link: $(call obj,tests/e2e-link.c) $(B)/$(LIBNAME)
 $(call obj,tests/wnet/wnet-name-tests.c): EXTRA_CFLAGS = $(CHECK_CFLAGS) -Idaemon
 $(call obj,tests/wnet/wnet-sshfs-tests.c): EXTRA_CFLAGS = $(CHECK_CFLAGS)
 
-$(B)/tests/wnet-name-tests: $(call obj,tests/wnet/wnet-name-tests.c daemon/network-name.c daemon/network-profile.c)
+$(B)/tests/wnet-name-tests: $(call obj,tests/wnet/wnet-name-tests.c daemon/network-name.c daemon/network-profile.c daemon/atomic-file.c)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(SYSTEMD_LIBS)

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "atomic-file.h"
 #include "dial-params.h"
 #include "field-escape.h"
 #include "log.h"
@@ -128,46 +129,21 @@ int dial_params_load(const char *state_dir, DialParamsList *ret) {
     return r;
 }
 
+static int format_dial_params(FILE *f, const void *userdata) {
+    return dial_params_format(userdata, f);
+}
+
 int dial_params_save(const char *state_dir, const DialParamsList *l) {
     assert(state_dir);
     assert(l);
 
     if (mkdir(state_dir, 0700) < 0 && errno != EEXIST)
         return -errno;
-
-    char path[4096], tmp[4200];
+    char path[4096];
     snprintf(path, sizeof(path), "%s/" DIAL_PARAMS_FILE, state_dir);
-    snprintf(tmp, sizeof(tmp), "%s.tmp.%i", path, (int) getpid());
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (fd < 0)
-        return -errno;
-    FILE *f = fdopen(fd, "we");
-    if (!f) {
-        int r = -errno;
-        close(fd);
-        unlink(tmp);
-        return r;
-    }
-    char iobuf[BUFSIZ];
-    setvbuf(f, iobuf, _IOFBF, sizeof(iobuf));
-    int r = dial_params_format(l, f);
-    if (r >= 0 && fflush(f) == EOF)
-        r = -errno;
-    if (r >= 0 && fsync(fileno(f)) < 0)
-        r = -errno;
-    if (fclose(f) == EOF && r >= 0)
-        r = -errno;
-    explicit_bzero(iobuf, sizeof(iobuf));
-    if (r >= 0 && rename(tmp, path) < 0)
-        r = -errno;
-    if (r < 0) {
-        unlink(tmp);
-        return r;
-    }
-    _cleanup_(closep) int dfd = open(state_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0)
-        (void) fsync(dfd);
-    return 0;
+    /* Passwords: root only, on disk before we say it is saved, and no
+     * copy left in a stdio buffer. */
+    return atomic_file_write(path, 0600, ATOMIC_FILE_DURABLE | ATOMIC_FILE_SECRET, format_dial_params, l);
 }
 
 DialParams *dial_params_find(const DialParamsList *l, uid_t uid, const char *entry) {

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "network-name.h"
+#include "atomic-file.h"
 #include "network-profile.h"
 #include "util.h"
 
@@ -188,32 +189,26 @@ int profile_load(const char *state_dir, uid_t uid, Profile *ret) {
     return 0;
 }
 
-static int write_all(int fd, const char *s, size_t n) {
-    while (n > 0) {
-        ssize_t k = write(fd, s, n);
-        if (k < 0) {
-            if (errno == EINTR)
-                continue;
-            return -errno;
-        }
-        s += k;
-        n -= (size_t) k;
+typedef struct ProfileText {
+    uid_t uid;
+    const Profile *profile;
+} ProfileText;
+
+static int format_profile(FILE *f, const void *userdata) {
+    const ProfileText *t = userdata;
+    if (fprintf(f, "# pppras remembered network connections of uid %u; written by ppprasd.\n"
+                   "# LOCAL<TAB>REMOTE<TAB>USER\n", (unsigned) t->uid) < 0)
+        return -EIO;
+    for (size_t i = 0; i < t->profile->n_entries; i++) {
+        const ProfileEntry *e = &t->profile->entries[i];
+        if (fprintf(f, "%s\t%s\t%s\n", e->local, e->remote, e->user) < 0)
+            return -EIO;
     }
     return 0;
 }
 
-static int fsync_dir(const char *dir) {
-    _cleanup_(closep) int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0 || fsync(fd) < 0)
-        return -errno;
-    return 0;
-}
-
 int profile_save(const char *state_dir, uid_t uid, const Profile *p) {
-    _cleanup_(freep) char *dir = NULL, *path = NULL, *tmp = NULL, *text = NULL;
-    _cleanup_(closep) int fd = -1;
-    size_t text_size = 0;
-    FILE *f;
+    _cleanup_(freep) char *dir = NULL, *path = NULL;
     int r;
 
     assert(state_dir);
@@ -232,36 +227,8 @@ int profile_save(const char *state_dir, uid_t uid, const Profile *p) {
     if (p->n_entries == 0) {
         if (unlink(path) < 0 && errno != ENOENT)
             return -errno;
-        return fsync_dir(dir);
+        return fsync_directory(dir);
     }
-
-    f = open_memstream(&text, &text_size);
-    if (!f)
-        return -ENOMEM;
-    fprintf(f, "# pppras remembered network connections of uid %u; written by ppprasd.\n"
-               "# LOCAL<TAB>REMOTE<TAB>USER\n", (unsigned) uid);
-    for (size_t i = 0; i < p->n_entries; i++)
-        fprintf(f, "%s\t%s\t%s\n", p->entries[i].local, p->entries[i].remote, p->entries[i].user);
-    if (fclose(f) != 0)
-        return -ENOMEM;
-
-    if (asprintf(&tmp, "%s/.%u.profile.XXXXXX", dir, (unsigned) uid) < 0) {
-        tmp = NULL;
-        return -ENOMEM;
-    }
-    fd = mkostemp(tmp, O_CLOEXEC);
-    if (fd < 0)
-        return -errno;
-    r = write_all(fd, text, text_size);
-    if (r >= 0 && fchmod(fd, 0644) < 0)
-        r = -errno;
-    if (r >= 0 && fsync(fd) < 0)
-        r = -errno;
-    if (r >= 0 && rename(tmp, path) < 0)
-        r = -errno;
-    if (r < 0) {
-        (void) unlink(tmp);
-        return r;
-    }
-    return fsync_dir(dir);
+    ProfileText text = { .uid = uid, .profile = p };
+    return atomic_file_write(path, 0644, ATOMIC_FILE_DURABLE, format_profile, &text);
 }

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "atomic-file.h"
 #include "network-state.h"
 #include "util.h"
 
@@ -17,44 +18,35 @@ static void fclosep(FILE **f) {
         fclose(*f);
 }
 
+typedef struct NetStateList {
+    const NetStateEntry *entries;
+    size_t n_entries;
+} NetStateList;
+
+static int format_net_state(FILE *f, const void *userdata) {
+    const NetStateList *l = userdata;
+    for (size_t i = 0; i < l->n_entries; i++) {
+        const NetStateEntry *e = &l->entries[i];
+        if (fprintf(f, "%u\t%u\t%s\t%s\t%s\t%s\t%" PRIu64 "\t%" PRIu32 "\n", (unsigned) e->uid,
+                    (unsigned) e->gid, e->local, e->remote, e->user, e->mount_point, e->ras_handle,
+                    e->flags) < 0)
+            return -EIO;
+    }
+    return 0;
+}
+
 int net_state_save(const char *runtime_dir, const NetStateEntry *entries, size_t n_entries) {
-    _cleanup_(freep) char *path = NULL, *tmp = NULL;
-    FILE *f;
-    int fd, r = 0;
+    _cleanup_(freep) char *path = NULL;
 
     assert(runtime_dir);
     assert(entries || n_entries == 0);
 
-    if (asprintf(&path, "%s/wnet/connections", runtime_dir) < 0 ||
-        asprintf(&tmp, "%s/wnet/.connections.XXXXXX", runtime_dir) < 0)
+    if (asprintf(&path, "%s/wnet/connections", runtime_dir) < 0)
         return -ENOMEM;
     if (n_entries == 0)
         return unlink(path) < 0 && errno != ENOENT ? -errno : 0;
-
-    fd = mkostemp(tmp, O_CLOEXEC);
-    if (fd < 0)
-        return -errno;
-    f = fdopen(fd, "w");
-    if (!f) {
-        r = -errno;
-        close(fd);
-        (void) unlink(tmp);
-        return r;
-    }
-    for (size_t i = 0; i < n_entries; i++) {
-        const NetStateEntry *e = &entries[i];
-        fprintf(f, "%u\t%u\t%s\t%s\t%s\t%s\t%" PRIu64 "\t%" PRIu32 "\n", (unsigned) e->uid, (unsigned) e->gid,
-                e->local, e->remote, e->user, e->mount_point, e->ras_handle, e->flags);
-    }
-    if (fflush(f) != 0 || fchmod(fd, 0600) < 0)
-        r = -errno;
-    if (fclose(f) != 0 && r == 0)
-        r = -errno;
-    if (r == 0 && rename(tmp, path) < 0)
-        r = -errno;
-    if (r < 0)
-        (void) unlink(tmp);
-    return r;
+    NetStateList l = { entries, n_entries };
+    return atomic_file_write(path, 0600, 0, format_net_state, &l);
 }
 
 int net_state_load(const char *runtime_dir, void (*fn)(const NetStateEntry *e, void *userdata), void *userdata) {

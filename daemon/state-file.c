@@ -9,6 +9,7 @@
 
 #include "field-escape.h"
 #include "log.h"
+#include "atomic-file.h"
 #include "state-file.h"
 #include "util.h"
 
@@ -263,34 +264,21 @@ int state_file_parse(FILE *f, StateFile *ret) {
     return 0;
 }
 
+static int format_state(FILE *f, const void *userdata) {
+    return state_file_format(userdata, f);
+}
+
 int state_file_save(const char *dir, const HandleTable *t) {
     assert(dir);
     assert(t);
 
     if (mkdir(dir, 0755) < 0 && errno != EEXIST)
         return -errno;
-    char path[4096], tmp[4200];
+    char path[4096];
     snprintf(path, sizeof(path), "%s/" STATE_FILE, dir);
-    snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
-    if (fd < 0)
-        return -errno;
-    FILE *f = fdopen(fd, "we");
-    if (!f) {
-        int r = -errno;
-        close(fd);
-        return r;
-    }
-    /* No fsync: the file lives on tmpfs and matters only while the system
-     * runs (pppd processes do not survive a reboot either). */
-    int r = state_file_format(t, f);
-    if (fclose(f) == EOF && r >= 0)
-        r = -errno;
-    if (r >= 0 && rename(tmp, path) < 0)
-        r = -errno;
-    if (r < 0)
-        unlink(tmp);
-    return r;
+    /* Not durable: the file lives on tmpfs and matters only while the
+     * system runs (pppd processes do not survive a reboot either). */
+    return atomic_file_write(path, 0644, 0, format_state, t);
 }
 
 int state_file_load(const char *dir, StateFile *ret) {
