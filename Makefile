@@ -22,7 +22,22 @@ SYSUSERSDIR    ?= $(or $(shell $(PKG_CONFIG) --variable=sysusersdir systemd 2>/d
 TMPFILESDIR    ?= $(or $(shell $(PKG_CONFIG) --variable=tmpfilesdir systemd 2>/dev/null),/usr/lib/tmpfiles.d)
 DBUSDIR        ?= $(or $(shell $(PKG_CONFIG) --variable=datadir dbus-1 2>/dev/null),/usr/share)/dbus-1
 
-ifeq ($(SANITIZE),1)
+# `make PPPD_PREFIX=DIR` builds everything against the pppd installed
+# under DIR (its headers in DIR/include/pppd, its plugins in
+# DIR/lib/pppd/VERSION) into build/pppd-VERSION/: this is how the plugin
+# is built and tested against ppp 2.5 on a system whose ppp-dev is 2.4.9.
+PPPD_PREFIX ?=
+ifneq ($(PPPD_PREFIX),)
+PPPD_VERSION := $(shell sed -n 's/^\#define \(PPPD_\)\{0,1\}VERSION[[:space:]]*"\(.*\)"/\2/p' \
+                  $(PPPD_PREFIX)/include/pppd/pppdconf.h $(PPPD_PREFIX)/include/pppd/patchlevel.h 2>/dev/null | head -n1)
+PPPD_PLUGINDIR := $(PPPD_PREFIX)/lib/pppd/$(PPPD_VERSION)
+PPPD_CFLAGS    := -I$(PPPD_PREFIX)/include
+endif
+
+ifneq ($(PPPD_PREFIX),)
+B           := build/pppd-$(PPPD_VERSION)
+SAN_FLAGS   :=
+else ifeq ($(SANITIZE),1)
 B           := build/san
 SAN_FLAGS   := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 else
@@ -36,7 +51,7 @@ else
 Q := @
 endif
 
-PPPD_VERSION := $(shell sed -n 's/^\#define VERSION[[:space:]]*"\(.*\)"/\1/p' /usr/include/pppd/patchlevel.h 2>/dev/null)
+PPPD_VERSION ?= $(shell sed -n 's/^\#define VERSION[[:space:]]*"\(.*\)"/\1/p' /usr/include/pppd/patchlevel.h 2>/dev/null)
 PPPD_PLUGINDIR ?= /usr/lib/pppd/$(PPPD_VERSION)
 
 WARN        := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -80,7 +95,7 @@ $(B)/obj/%.o: %.c
 	$(Q)$(CC) $(ALL_CFLAGS) $(EXTRA_CFLAGS) -c -o $@ $<
 
 $(call obj,$(DAEMON_SRC)):  EXTRA_CFLAGS = $(SYSTEMD_CFLAGS) -DPPPRAS_PLUGIN_PATH='"$(PPPD_PLUGINDIR)/pppras.so"'
-$(call obj,$(PLUGIN_SRC)):  EXTRA_CFLAGS = $(DBUS_CFLAGS) -fvisibility=hidden -fno-sanitize=all
+$(call obj,$(PLUGIN_SRC)):  EXTRA_CFLAGS = $(PPPD_CFLAGS) $(DBUS_CFLAGS) -fvisibility=hidden -fno-sanitize=all
 $(call obj,$(LIB_SRC)):     EXTRA_CFLAGS = $(DBUS_CFLAGS) -fvisibility=hidden
 $(call obj,$(UNIT_SRC) $(BUSTEST_SRC)): EXTRA_CFLAGS = $(CHECK_CFLAGS) $(DBUS_CFLAGS) -Iclient-lib -Idaemon
 $(B)/obj/tests/bus-wait-name.o $(B)/obj/tests/e2e-link.o $(B)/obj/tests/ras-probe.o: EXTRA_CFLAGS = $(DBUS_CFLAGS)
@@ -196,7 +211,7 @@ check-bus: all
 	tests/with-private-bus $(B)/tests/bus-tests
 
 check-vm: all
-	PPPRAS_BUILD=$(CURDIR)/$(B) tests/vm/run-suite
+	PPPRAS_BUILD=$(CURDIR)/$(B) $(if $(PPPD_PREFIX),PPPRAS_PPPD=$(PPPD_PREFIX)/sbin/pppd) tests/vm/run-suite
 
 # The table is the result: a missed goal does not fail (docs/performance.md).
 # Every fake link holds a pidfd in the daemon: the soft fd limit goes up.

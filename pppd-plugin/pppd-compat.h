@@ -182,22 +182,41 @@ static inline const char *pppd_device(void) {
     return tty && *tty ? tty : pppd_devnam();
 }
 
+/* 2.4.9 always has multilink (see HAVE_MULTILINK above); 2.5 has it only
+ * when configured with --enable-multilink, and then says so in
+ * <pppd/pppdconf.h>.  Without it there is no bundle to join or name. */
+#if PPPRAS_PPPD_API < 25 || defined(PPP_WITH_MULTILINK)
+#  define PPPRAS_PPPD_MULTILINK 1
+#else
+#  define PPPRAS_PPPD_MULTILINK 0
+#endif
+
 /* The hook variables have the same names and types in both versions. */
 static inline pppd_passwd_hook_fn *pppd_pap_passwd_hook(void) { return &pap_passwd_hook; }
 static inline pppd_passwd_hook_fn *pppd_chap_passwd_hook(void) { return &chap_passwd_hook; }
 static inline pppd_check_hook_fn *pppd_pap_check_hook(void) { return &pap_check_hook; }
 static inline pppd_check_hook_fn *pppd_chap_check_hook(void) { return &chap_check_hook; }
-static inline pppd_join_hook_fn *pppd_multilink_join_hook(void) { return &multilink_join_hook; }
+
+/* NULL when this pppd has no multilink. */
+static inline pppd_join_hook_fn *pppd_multilink_join_hook(void) {
+#if PPPRAS_PPPD_MULTILINK
+    return &multilink_join_hook;
+#else
+    return NULL;
+#endif
+}
 
 static inline const char *pppd_bundle_name(void) { return bundle_name; }
 
 /* The peer's endpoint discriminator in pppd's own notation ("IP:10.0.0.1",
  * "MAC:...", "magic:..."), which with its name identifies the bundle;
- * NULL until LCP has negotiated one. */
+ * NULL until LCP has negotiated one, or when this pppd has no multilink. */
 static inline const char *pppd_peer_endpoint(void) {
-    if (!lcp_hisoptions[0].neg_endpoint)
-        return NULL;
-    return epdisc_to_str(&lcp_hisoptions[0].endpoint);
+#if PPPRAS_PPPD_MULTILINK
+    if (lcp_hisoptions[0].neg_endpoint)
+        return epdisc_to_str(&lcp_hisoptions[0].endpoint);
+#endif
+    return NULL;
 }
 
 /* Authentication protocol LCP negotiated, as the contract names it:

@@ -501,8 +501,10 @@ void plugin_init(void) {
     pppd_add_notify(PPPD_NOTIFY_FORK, on_fork, NULL);
     plugin.previous_snoop = pppd_set_snoop_recv(on_packet_received);
     pppd_join_hook_fn *join = pppd_multilink_join_hook();
-    plugin.previous_join = *join;
-    *join = on_multilink_join;
+    if (join) {
+        plugin.previous_join = *join;
+        *join = on_multilink_join;
+    }
     auth_hooks_install(plugin_bus);
     if (on_exit(on_process_exit, NULL) != 0)
         warn("pppras: cannot watch pppd's exit; early failures will not be reported");
