@@ -174,7 +174,7 @@ $(B)/tests/ras-probe: $(call obj,tests/ras-probe.c) $(B)/$(LIBNAME)
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< -L$(B) -lpppras -Wl,-rpath,'$$ORIGIN/..' $(DBUS_LIBS)
 
 # The benchmarks drive the daemon with the bus tests' fake pppd.
-$(B)/tests/bench: $(call obj,$(BENCH_SRC) tests/bus/fake-plugin.c) $(B)/$(LIBNAME)
+$(B)/tests/bench: $(call obj,$(BENCH_SRC) tests/bus/fake-plugin.c tests/bus/program-path.c) $(B)/$(LIBNAME)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) -L$(B) -lpppras -Wl,-rpath,'$$ORIGIN/..' \

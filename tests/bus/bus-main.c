@@ -1,12 +1,18 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
 
 #include "suites.h"
+#include "test-daemon.h"
 
 /* Against the real ppprasd on a private bus: run me through
  * tests/with-private-bus (PPPRAS_DAEMON_ARGS="--grace-period=1 --linger=2"
- * keeps the hang-up tests short). */
+ * keeps the hang-up tests short).  The daemon it started is replaced by
+ * one that dials tests/fake-pppd from a scratch phonebook (test-daemon.h). */
 int main(void) {
     Suite *(*const suites[])(void) = {
         no_connections_suite,
@@ -22,6 +28,21 @@ int main(void) {
                         "tests/with-private-bus build/tests/bus-tests\n");
         return 77;
     }
+    if (!getenv("PPPRAS_BUS_DIR") || !getenv("PPPRAS_DAEMON_PID")) {
+        fprintf(stderr, "bus-tests: PPPRAS_BUS_DIR/PPPRAS_DAEMON_PID are not set: run me through "
+                        "tests/with-private-bus (with its daemon)\n");
+        return 77;
+    }
+    /* Daemons restarted by a test outlive it: they become ours to reap. */
+    int r = prctl(PR_SET_CHILD_SUBREAPER, 1);
+    if (r == 0)
+        r = test_daemon_kill(SIGTERM);
+    if (r == 0)
+        r = test_daemon_start();
+    if (r != 0) {
+        fprintf(stderr, "bus-tests: could not start the test daemon: %s\n", strerror(r < 0 ? -r : r));
+        return EXIT_FAILURE;
+    }
 
     SRunner *runner = srunner_create(NULL);
     for (size_t i = 0; i < sizeof(suites) / sizeof(suites[0]); i++)
@@ -30,5 +51,13 @@ int main(void) {
     srunner_run_all(runner, CK_NORMAL);
     int failed = srunner_ntests_failed(runner);
     srunner_free(runner);
+
+    int status = test_daemon_stop();
+    if (status != 0) {
+        fprintf(stderr, "bus-tests: the daemon did not exit cleanly on SIGTERM (%s %d); see daemon.log\n",
+                status < 0 ? "error" : WIFSIGNALED(status) ? "signal" : "status",
+                status < 0 ? -status : WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+        failed++;
+    }
     return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -13,19 +13,7 @@
 
 #include "fake-plugin.h"
 #include "fake-pppd-protocol.h"
-
-/* The stand-in pppd lives beside the test program (build/tests/). */
-static int fake_pppd_path(char *buf, size_t size) {
-    ssize_t n = readlink("/proc/self/exe", buf, size - 1);
-    if (n < 0)
-        return -errno;
-    buf[n] = '\0';
-    char *slash = strrchr(buf, '/');
-    if (!slash || (size_t) (slash - buf) + sizeof("/fake-pppd") > size)
-        return -ENAMETOOLONG;
-    strcpy(slash, "/fake-pppd");
-    return 0;
-}
+#include "program-path.h"
 
 /* In the child: the pipes become fds 3 and 4 of fake-pppd. */
 static _Noreturn void exec_fake_pppd(const char *path, int request_fd, int reply_fd, unsigned flags) {
@@ -83,7 +71,7 @@ int fake_plugin_spawn(FakePlugin *p, unsigned flags) {
 
     assert(p);
     *p = FAKE_PLUGIN_NULL;
-    r = fake_pppd_path(path, sizeof(path));
+    r = test_program_path("fake-pppd", path, sizeof(path));
     if (r < 0)
         return r;
     if (pipe2(to_child, O_CLOEXEC) < 0)
