@@ -21,6 +21,10 @@ int main(void) {
         hangup_suite,
         access_suite,
         threads_suite,
+        dial_suite,
+        entries_suite,
+        link_info_suite,
+        restart_suite,
     };
 
     if (!getenv("DBUS_SYSTEM_BUS_ADDRESS")) {
