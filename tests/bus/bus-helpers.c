@@ -258,6 +258,12 @@ int test_manager_call(TestBusError *e, DBusMessage **ret_reply, const char *meth
     return send_call(m, e, ret_reply);
 }
 
+void test_assert_bus_error(int r, const TestBusError *e, const char *name, unsigned code) {
+    ck_assert_msg(r == -EREMOTEIO, "expected the error %s, got %s", name, r == 0 ? "success" : strerror(-r));
+    ck_assert_str_eq(e->name, name);
+    ck_assert_uint_eq(e->code, code);
+}
+
 int test_bus_dial(const char *entry, uint64_t *ret_handle, TestBusError *e) {
     DBusMessage *m = dbus_message_new_method_call(PPPRAS_BUS_NAME, PPPRAS_ROOT_PATH, PPPRAS_MANAGER_IFACE, "Dial");
     DBusMessage *reply = NULL;
@@ -351,6 +357,15 @@ static int remove_below(const char *path, const struct stat *st, int type, struc
     (void) st;
     (void) type;
     return ftw->level > 0 && remove(path) < 0 ? -1 : 0;
+}
+
+TCase *test_tcase(Suite *s, const char *name, void (*setup)(void), void (*teardown)(void)) {
+    TCase *tc = tcase_create(name);
+
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 120);
+    suite_add_tcase(s, tc);
+    return tc;
 }
 
 void test_clear_phonebook(void) {

@@ -7,6 +7,7 @@
 
 #include <dbus/dbus.h>
 #include <stdint.h>
+#include <check.h>
 #include <sys/types.h>
 
 #include "ras.h"
@@ -64,12 +65,19 @@ typedef struct TestBusError {
  * NULL); -EREMOTEIO: an error reply, in *e; other negative errno. */
 int test_manager_call(TestBusError *e, DBusMessage **ret_reply, const char *method, int first_type, ...);
 
+/* Fails the running test unless r and e are the named error `name` whose
+ * message carries `code`. */
+void test_assert_bus_error(int r, const TestBusError *e, const char *name, unsigned code);
+
 /* Manager.Dial(entry, {}) with the tests' own connection. */
 int test_bus_dial(const char *entry, uint64_t *ret_handle, TestBusError *e);
 
 /* Writes (or replaces) the phonebook entry name with contents: for the
  * daemon's fake pppd, "connect", "hold" or "fail N" (tests/fake-pppd.c). */
 void test_write_entry(const char *name, const char *contents);
+
+/* A test case of s with the fixture and a timeout for waits under load. */
+TCase *test_tcase(Suite *s, const char *name, void (*setup)(void), void (*teardown)(void));
 
 /* Removes every file from the phonebook. */
 void test_clear_phonebook(void);

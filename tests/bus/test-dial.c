@@ -93,9 +93,7 @@ START_TEST(test_dial_entry_not_in_the_phonebook_is_623) {
     ck_assert_uint_eq(RasDialW(NULL, NULL, &pw, 0, NULL, &h), ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
     ck_assert_uint_eq(RasDialA(NULL, NULL, &empty, 0, NULL, &h), ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
     ck_assert_ptr_null(h);
-    ck_assert_int_eq(test_bus_dial("no-such-entry", NULL, &e), -EREMOTEIO);
-    ck_assert_str_eq(e.name, ENTRY_NOT_FOUND);
-    ck_assert_uint_eq(e.code, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
+    test_assert_bus_error(test_bus_dial("no-such-entry", NULL, &e), &e, ENTRY_NOT_FOUND, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
 }
 END_TEST
 
@@ -123,9 +121,7 @@ START_TEST(test_dial_invalid_name_is_refused_with_entry_not_found) {
 
     ck_assert_uint_eq(RasDialA(NULL, NULL, &p, 0, NULL, &h), ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
     ck_assert_ptr_null(h);
-    ck_assert_int_eq(test_bus_dial(name, NULL, &e), -EREMOTEIO);
-    ck_assert_str_eq(e.name, ENTRY_NOT_FOUND);
-    ck_assert_uint_eq(e.code, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
+    test_assert_bus_error(test_bus_dial(name, NULL, &e), &e, ENTRY_NOT_FOUND, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
     ck_assert_uint_eq(test_count_connections(), 0);
 }
 END_TEST
@@ -136,8 +132,7 @@ START_TEST(test_dial_overlong_name_is_refused) {
     name[sizeof(name) - 1] = '\0';
     TestBusError e;
 
-    ck_assert_int_eq(test_bus_dial(name, NULL, &e), -EREMOTEIO);
-    ck_assert_str_eq(e.name, ENTRY_NOT_FOUND);
+    test_assert_bus_error(test_bus_dial(name, NULL, &e), &e, ENTRY_NOT_FOUND, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
 }
 END_TEST
 
@@ -212,9 +207,7 @@ START_TEST(test_dial_of_an_entry_being_dialled_is_756) {
     ck_assert_uint_eq(RasDialA(NULL, NULL, &p, 0, NULL, &h), ERROR_DIAL_ALREADY_IN_PROGRESS);
     ck_assert_uint_eq(RasDialW(NULL, NULL, &pw, 0, NULL, &h), ERROR_DIAL_ALREADY_IN_PROGRESS);
     ck_assert_ptr_null(h);
-    ck_assert_int_eq(test_bus_dial("slow", NULL, &e), -EREMOTEIO);
-    ck_assert_str_eq(e.name, DIAL_IN_PROGRESS);
-    ck_assert_uint_eq(e.code, ERROR_DIAL_ALREADY_IN_PROGRESS);
+    test_assert_bus_error(test_bus_dial("slow", NULL, &e), &e, DIAL_IN_PROGRESS, ERROR_DIAL_ALREADY_IN_PROGRESS);
 }
 END_TEST
 
@@ -268,10 +261,8 @@ END_TEST
 
 Suite *dial_suite(void) {
     Suite *s = suite_create("dial");
-    TCase *tc = tcase_create("errors");
+    TCase *tc = test_tcase(s, "errors", setup, teardown);
 
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_dial_null_params_or_handle_pointer_is_invalid_parameter);
     tcase_add_test(tc, test_dial_bad_dwsize_is_invalid_size);
     tcase_add_test(tc, test_dial_entry_not_in_the_phonebook_is_623);
@@ -280,16 +271,12 @@ Suite *dial_suite(void) {
     tcase_add_test(tc, test_dial_overlong_name_is_refused);
     tcase_add_test(tc, test_dial_another_phonebook_is_621);
     tcase_add_test(tc, test_dial_with_a_handle_given_is_invalid_handle);
-    suite_add_tcase(s, tc);
 
-    tc = tcase_create("dial");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 60);
+    tc = test_tcase(s, "dial", setup, teardown);
     tcase_add_test(tc, test_dial_sync_connects_and_hang_up_retires_the_handle);
     tcase_add_test(tc, test_dial_w_connects_an_entry_with_a_utf8_name);
     tcase_add_test(tc, test_dial_of_an_entry_being_dialled_is_756);
     tcase_add_test(tc, test_dial_of_a_connected_entry_is_756);
     tcase_add_test(tc, test_dial_that_fails_returns_the_error_and_a_handle_to_hang_up);
-    suite_add_tcase(s, tc);
     return s;
 }

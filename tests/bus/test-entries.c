@@ -167,6 +167,13 @@ static RASDIALPARAMSA dial_params(const char *entry, const char *user, const cha
     return p;
 }
 
+/* Writes entry and saves user, PASSWORD and domain for it. */
+static void save(const char *entry, const char *user, const char *domain) {
+    test_write_entry(entry, "connect");
+    RASDIALPARAMSA set = dial_params(entry, user, PASSWORD, domain);
+    ck_assert_uint_eq(RasSetEntryDialParamsA(NULL, &set, FALSE), ERROR_SUCCESS);
+}
+
 static RASDIALPARAMSA get_params(const char *entry, BOOL *has_password) {
     RASDIALPARAMSA p = dial_params(entry, "junk", "junk", "junk");
     snprintf(p.szPhoneNumber, sizeof(p.szPhoneNumber), "555");
@@ -190,11 +197,9 @@ static char *read_store(void) {
 }
 
 START_TEST(test_set_then_get_gives_user_domain_and_the_password_handle_only) {
-    test_write_entry("creds", "connect");
-    RASDIALPARAMSA set = dial_params("creds", "alice", PASSWORD, "CORP");
     BOOL has_password = FALSE;
 
-    ck_assert_uint_eq(RasSetEntryDialParamsA(NULL, &set, FALSE), ERROR_SUCCESS);
+    save("creds", "alice", "CORP");
     RASDIALPARAMSA got = get_params("creds", &has_password);
     ck_assert_int_eq(has_password, TRUE);
     ck_assert_str_eq(got.szEntryName, "creds");
@@ -209,15 +214,13 @@ START_TEST(test_set_then_get_gives_user_domain_and_the_password_handle_only) {
 END_TEST
 
 START_TEST(test_get_dial_params_on_the_bus_never_carries_the_password) {
-    test_write_entry("creds", "connect");
-    RASDIALPARAMSA set = dial_params("creds", "alice", PASSWORD, "");
     const char *entry = "creds";
     DBusMessage *reply = NULL;
     TestBusError e;
     char *wire = NULL;
     int len = 0;
 
-    ck_assert_uint_eq(RasSetEntryDialParamsA(NULL, &set, FALSE), ERROR_SUCCESS);
+    save("creds", "alice", "");
     ck_assert_int_eq(test_manager_call(&e, &reply, "GetDialParams", DBUS_TYPE_STRING, &entry, DBUS_TYPE_INVALID), 0);
     ck_assert(dbus_message_marshal(reply, &wire, &len));
     ck_assert_ptr_null(memmem(wire, (size_t) len, PASSWORD, strlen(PASSWORD)));
@@ -228,11 +231,9 @@ START_TEST(test_get_dial_params_on_the_bus_never_carries_the_password) {
 END_TEST
 
 START_TEST(test_password_handle_given_back_keeps_the_saved_password) {
-    test_write_entry("creds", "connect");
-    RASDIALPARAMSA set = dial_params("creds", "alice", PASSWORD, "");
     BOOL has_password = FALSE;
 
-    ck_assert_uint_eq(RasSetEntryDialParamsA(NULL, &set, FALSE), ERROR_SUCCESS);
+    save("creds", "alice", "");
     RASDIALPARAMSA got = get_params("creds", &has_password);
     snprintf(got.szUserName, sizeof(got.szUserName), "alice2");
     ck_assert_uint_eq(RasSetEntryDialParamsA(NULL, &got, FALSE), ERROR_SUCCESS);
@@ -248,11 +249,10 @@ START_TEST(test_password_handle_given_back_keeps_the_saved_password) {
 END_TEST
 
 START_TEST(test_remove_password_forgets_it_and_keeps_the_user) {
-    test_write_entry("creds", "connect");
     RASDIALPARAMSA set = dial_params("creds", "alice", PASSWORD, "CORP");
     BOOL has_password = TRUE;
 
-    ck_assert_uint_eq(RasSetEntryDialParamsA(NULL, &set, FALSE), ERROR_SUCCESS);
+    save("creds", "alice", "CORP");
     ck_assert_uint_eq(RasSetEntryDialParamsA(NULL, &set, TRUE), ERROR_SUCCESS);
     RASDIALPARAMSA got = get_params("creds", &has_password);
     ck_assert_int_eq(has_password, FALSE);
@@ -299,10 +299,8 @@ START_TEST(test_dial_params_of_a_missing_entry_is_623) {
     ck_assert_uint_eq(RasSetEntryDialParamsA(NULL, &p, FALSE), ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
     ck_assert_uint_eq(RasGetEntryDialParamsW(NULL, &pw, &has_password), ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
     ck_assert_uint_eq(RasSetEntryDialParamsW(NULL, &pw, FALSE), ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
-    ck_assert_int_eq(test_manager_call(&e, NULL, "GetDialParams", DBUS_TYPE_STRING, &entry, DBUS_TYPE_INVALID),
-                     -EREMOTEIO);
-    ck_assert_str_eq(e.name, "org.pppras.Ras1.Error.EntryNotFound");
-    ck_assert_uint_eq(e.code, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
+    test_assert_bus_error(test_manager_call(&e, NULL, "GetDialParams", DBUS_TYPE_STRING, &entry, DBUS_TYPE_INVALID),
+                          &e, "org.pppras.Ras1.Error.EntryNotFound", ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
 }
 END_TEST
 
@@ -363,11 +361,9 @@ static NobodyView view_as_nobody(const char *entry) {
 
 START_TEST(test_dial_params_are_per_user) {
     ck_assert_msg(geteuid() == 0, "needs root (to become nobody)");
-    test_write_entry("creds", "connect");
-    RASDIALPARAMSA set = dial_params("creds", "alice", PASSWORD, "");
     BOOL has_password;
 
-    ck_assert_uint_eq(RasSetEntryDialParamsA(NULL, &set, FALSE), ERROR_SUCCESS);
+    save("creds", "alice", "");
     NobodyView v = view_as_nobody("creds");
     /* another user sees nothing saved, and may not save (not in the dial group) */
     ck_assert_uint_eq(v.get, ERROR_SUCCESS);
@@ -383,10 +379,8 @@ END_TEST
 
 Suite *entries_suite(void) {
     Suite *s = suite_create("entries");
-    TCase *tc = tcase_create("enum_entries");
+    TCase *tc = test_tcase(s, "enum_entries", setup, NULL);
 
-    tcase_add_checked_fixture(tc, setup, NULL);
-    tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_enum_entries_of_an_empty_phonebook_is_zero_entries);
     tcase_add_test(tc, test_enum_entries_null_buffer_gives_603_and_the_size_for_all);
     tcase_add_test(tc, test_enum_entries_short_buffer_gives_603_and_the_size);
@@ -395,11 +389,8 @@ Suite *entries_suite(void) {
     tcase_add_test(tc, test_enum_entries_wrong_dwsize_is_632);
     tcase_add_test(tc, test_enum_entries_null_arguments_are_invalid_parameter);
     tcase_add_test(tc, test_enum_entries_phonebook_argument_must_name_the_daemons);
-    suite_add_tcase(s, tc);
 
-    tc = tcase_create("dial_params");
-    tcase_add_checked_fixture(tc, setup, NULL);
-    tcase_set_timeout(tc, 60);
+    tc = test_tcase(s, "dial_params", setup, NULL);
     tcase_add_test(tc, test_set_then_get_gives_user_domain_and_the_password_handle_only);
     tcase_add_test(tc, test_get_dial_params_on_the_bus_never_carries_the_password);
     tcase_add_test(tc, test_password_handle_given_back_keeps_the_saved_password);
@@ -408,6 +399,5 @@ Suite *entries_suite(void) {
     tcase_add_test(tc, test_dial_params_of_a_missing_entry_is_623);
     tcase_add_test(tc, test_dial_params_bad_dwsize_or_null_is_refused);
     tcase_add_test(tc, test_dial_params_are_per_user);
-    suite_add_tcase(s, tc);
     return s;
 }

@@ -15,6 +15,8 @@
 #include "suites.h"
 #include "windows.h"
 
+#define INVALID_PARAMETER "org.pppras.Ras1.Error.InvalidParameter"
+
 static FakePlugin plugin;
 
 static void setup(void) {
@@ -102,14 +104,13 @@ START_TEST(test_projection_before_ip_is_up_is_730) {
     DWORD cb = sizeof(ip);
     uint64_t handle = (uintptr_t) h;
     TestBusError e;
+    int r;
 
     ck_assert_uint_eq(RasGetProjectionInfoA(h, RASP_PppIp, &ip, &cb), ERROR_PROJECTION_NOT_COMPLETE);
     cb = sizeof(wip);
     ck_assert_uint_eq(RasGetProjectionInfoW(h, RASP_PppIp, &wip, &cb), ERROR_PROJECTION_NOT_COMPLETE);
-    ck_assert_int_eq(test_manager_call(&e, NULL, "GetProjectionInfo", DBUS_TYPE_UINT64, &handle, DBUS_TYPE_INVALID),
-                     -EREMOTEIO);
-    ck_assert_str_eq(e.name, "org.pppras.Ras1.Error.InvalidParameter");
-    ck_assert_uint_eq(e.code, ERROR_PROJECTION_NOT_COMPLETE);
+    r = test_manager_call(&e, NULL, "GetProjectionInfo", DBUS_TYPE_UINT64, &handle, DBUS_TYPE_INVALID);
+    test_assert_bus_error(r, &e, INVALID_PARAMETER, ERROR_PROJECTION_NOT_COMPLETE);
 
     /* IPCP up: now it is there */
     ck_assert_int_eq(fake_plugin_ip_up(&plugin, "ppp0", "10.64.0.1", "10.64.0.2"), 0);
@@ -219,42 +220,32 @@ START_TEST(test_sub_entry_past_the_last_is_no_more_items) {
     ck_assert_uint_eq(RasGetSubEntryHandleW(h, 2, &sub), ERROR_NO_MORE_ITEMS);
     ck_assert_uint_eq(RasGetSubEntryHandleA(h, 0, &sub), ERROR_NO_MORE_ITEMS);
     ck_assert_ptr_null(sub);
-    ck_assert_int_eq(test_manager_call(&e, NULL, "GetSubEntryHandle", DBUS_TYPE_UINT64, &handle, DBUS_TYPE_UINT32,
-                                       &two, DBUS_TYPE_INVALID), -EREMOTEIO);
-    ck_assert_str_eq(e.name, "org.pppras.Ras1.Error.InvalidParameter");
-    ck_assert_uint_eq(e.code, ERROR_NO_MORE_ITEMS);
+    int r = test_manager_call(&e, NULL, "GetSubEntryHandle", DBUS_TYPE_UINT64, &handle, DBUS_TYPE_UINT32, &two,
+                              DBUS_TYPE_INVALID);
+    test_assert_bus_error(r, &e, INVALID_PARAMETER, ERROR_NO_MORE_ITEMS);
 }
 END_TEST
 
 Suite *link_info_suite(void) {
     Suite *s = suite_create("link_info");
-    TCase *tc = tcase_create("statistics");
     int n_bad = (int) (sizeof(bad_handles) / sizeof(bad_handles[0]));
+    TCase *tc = test_tcase(s, "statistics", setup, teardown);
 
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 60);
     tcase_add_loop_test(tc, test_statistics_of_an_invalid_handle_is_6, 0, n_bad);
     tcase_add_test(tc, test_statistics_null_or_bad_dwsize_is_refused);
     tcase_add_test(tc, test_statistics_of_a_connected_link);
     tcase_add_test(tc, test_statistics_of_a_retired_handle_is_6);
-    suite_add_tcase(s, tc);
 
-    tc = tcase_create("projection");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 60);
+    tc = test_tcase(s, "projection", setup, teardown);
     tcase_add_loop_test(tc, test_projection_of_an_invalid_handle_is_6, 0, n_bad);
     tcase_add_test(tc, test_projection_before_ip_is_up_is_730);
     tcase_add_test(tc, test_projection_of_a_connected_link_gives_both_addresses);
     tcase_add_test(tc, test_projection_buffer_protocol);
     tcase_add_test(tc, test_projection_other_protocols);
-    suite_add_tcase(s, tc);
 
-    tc = tcase_create("sub_entry");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 60);
+    tc = test_tcase(s, "sub_entry", setup, teardown);
     tcase_add_loop_test(tc, test_sub_entry_handle_of_an_invalid_handle_is_6, 0, n_bad);
     tcase_add_test(tc, test_sub_entry_one_of_a_single_link_is_a_handle_of_its_own);
     tcase_add_test(tc, test_sub_entry_past_the_last_is_no_more_items);
-    suite_add_tcase(s, tc);
     return s;
 }

@@ -127,13 +127,10 @@ END_TEST
 
 Suite *restart_suite(void) {
     Suite *s = suite_create("restart");
-    TCase *tc = tcase_create("kill_9");
+    TCase *tc = test_tcase(s, "kill_9", setup, teardown);
 
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_connected_link_keeps_its_handle_and_state_across_kill_9);
     tcase_add_test(tc, test_link_restored_while_projecting_goes_on_to_connected);
     tcase_add_test(tc, test_restart_twice_with_links_in_two_states);
-    suite_add_tcase(s, tc);
     return s;
 }
