@@ -15,6 +15,8 @@
 #include "fake-pppd-protocol.h"
 #include "program-path.h"
 
+#define AWAIT_TIMEOUT_MS 30000
+
 /* In the child: the pipes become fds 3 and 4 of fake-pppd. */
 static _Noreturn void exec_fake_pppd(const char *path, int request_fd, int reply_fd, unsigned flags) {
     int req = fcntl(request_fd, F_DUPFD_CLOEXEC, 10), rep = fcntl(reply_fd, F_DUPFD_CLOEXEC, 10);
@@ -56,6 +58,16 @@ static int request(FakePlugin *p, const FakeRequest *req) {
         return -EPIPE;
     if (req->op == FAKE_OP_QUIT)
         return 0;
+    /* Every Link call has its own D-Bus timeout in the child; waiting for
+     * the daemon to come back has none there, so it gets one here. */
+    if (req->op == FAKE_OP_AWAIT_REGISTERED) {
+        struct pollfd pfd = { .fd = p->reply_fd, .events = POLLIN };
+        do
+            r = poll(&pfd, 1, AWAIT_TIMEOUT_MS);
+        while (r < 0 && errno == EINTR);
+        if (r <= 0)
+            return r < 0 ? -errno : -ETIMEDOUT;
+    }
     r = read_reply(p, &reply);
     if (r < 0)
         return r;
