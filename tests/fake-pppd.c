@@ -11,6 +11,9 @@
  *   fake-pppd file PATH ... | call NAME ...   (the daemon's Dial)
  *       the first line of the entry file says what to do:
  *       "connect"  report a complete connect, then stay up until SIGTERM
+ *       "secrets"  ask for the secrets (Link.GetSecrets, as the plugin's
+ *                  password hook does), write "USER<TAB>PASSWORD" or
+ *                  "error NAME" to $PPPRAS_BUS_DIR/secrets.ENTRY, connect
  *       "hold"     stay in the connect script's phase until SIGTERM
  *       "fail N"   start, then report Exit(N) and exit with N */
 
@@ -295,6 +298,41 @@ static int read_script(const char *path, char word[16], int *number) {
     return n >= 1 ? 0 : -EINVAL;
 }
 
+/* Link.GetSecrets, and what it gave, into $PPPRAS_BUS_DIR/secrets.ENTRY. */
+static int record_secrets(DBusConnection *bus, const char *entry) {
+    const char *dir = getenv("PPPRAS_BUS_DIR"), *user = "", *password = "";
+    char path[4096];
+    DBusError error;
+
+    if (!dir)
+        return -ENOENT;
+    DBusMessage *m = dbus_message_new_method_call(PPPRAS_BUS_NAME, PPPRAS_ROOT_PATH, PPPRAS_LINK_IFACE, "GetSecrets");
+    if (!m)
+        return -ENOMEM;
+    dbus_error_init(&error);
+    DBusMessage *reply = dbus_connection_send_with_reply_and_block(bus, m, CALL_TIMEOUT_MS, &error);
+    dbus_message_unref(m);
+    if (reply && !dbus_message_get_args(reply, &error, DBUS_TYPE_STRING, &user, DBUS_TYPE_STRING, &password,
+                                        DBUS_TYPE_INVALID)) {
+        dbus_message_unref(reply);
+        reply = NULL;
+    }
+
+    snprintf(path, sizeof(path), "%s/secrets.%s", dir, entry);
+    FILE *f = fopen(path, "we");
+    if (f) {
+        if (reply)
+            fprintf(f, "%s\t%s\n", user, password);
+        else
+            fprintf(f, "error %s\n", error.name ? error.name : "");
+        fclose(f);
+    }
+    if (reply)
+        dbus_message_unref(reply);
+    dbus_error_free(&error);
+    return f ? 0 : -errno;
+}
+
 static int dialled(int argc, char **argv) {
     char path[4096] = "", entry[64] = "", word[16], error_name[128];
     int number;
@@ -321,7 +359,9 @@ static int dialled(int argc, char **argv) {
         (void) call(bus, &(FakeRequest) { .op = FAKE_OP_EXIT, .i = number });
         return number;
     }
-    if (strcmp(word, "connect") == 0) {
+    if (strcmp(word, "secrets") == 0 && record_secrets(bus, entry) < 0)
+        return 1;
+    if (strcmp(word, "connect") == 0 || strcmp(word, "secrets") == 0) {
         static const uint32_t phases[] = { 4 /* ESTABLISH */, 5 /* AUTHENTICATE */, 7 /* NETWORK */ };
         for (size_t i = 0; i < sizeof(phases) / sizeof(phases[0]); i++)
             (void) call(bus, &(FakeRequest) { .op = FAKE_OP_PHASE, .u = phases[i] });

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <wchar.h>
@@ -259,6 +260,68 @@ START_TEST(test_dial_with_a_handle_given_is_invalid_handle) {
 }
 END_TEST
 
+/* What the fake pppd got from Link.GetSecrets for entry. */
+static char *secrets_seen(const char *entry) {
+    char path[4096], line[512] = "";
+    snprintf(path, sizeof(path), "%s/secrets.%s", getenv("PPPRAS_BUS_DIR"), entry);
+    FILE *f = fopen(path, "re");
+    ck_assert_msg(f != NULL, "the fake pppd did not ask for secrets");
+    ck_assert_ptr_nonnull(fgets(line, sizeof(line), f));
+    fclose(f);
+    line[strcspn(line, "\n")] = '\0';
+    return strdup(line);
+}
+
+START_TEST(test_dial_credentials_reach_pppd_through_get_secrets) {
+    test_write_entry("given", "secrets");
+    RASDIALPARAMSW p = params_w(L"given");
+    HRASCONN h = NULL;
+
+    wcscpy(p.szUserName, L"bob");
+    wcscpy(p.szPassword, L"pässwort 1");
+    ck_assert_uint_eq(RasDialW(NULL, NULL, &p, 0, NULL, &h), ERROR_SUCCESS);
+    keep(h);
+    char *seen = secrets_seen("given");
+    ck_assert_str_eq(seen, "bob\tpässwort 1");
+    free(seen);
+}
+END_TEST
+
+START_TEST(test_dial_with_the_saved_password_handle_uses_the_saved_password) {
+    test_write_entry("saved", "secrets");
+    RASDIALPARAMSA p = params_a("saved");
+    BOOL has_password = FALSE;
+    HRASCONN h = NULL;
+
+    snprintf(p.szUserName, sizeof(p.szUserName), "alice");
+    snprintf(p.szPassword, sizeof(p.szPassword), "saved-pw");
+    ck_assert_uint_eq(RasSetEntryDialParamsA(NULL, &p, FALSE), ERROR_SUCCESS);
+    /* "Substitute this handle for the saved password in calls to RasDial" */
+    p = params_a("saved");
+    ck_assert_uint_eq(RasGetEntryDialParamsA(NULL, &p, &has_password), ERROR_SUCCESS);
+    ck_assert_int_eq(has_password, TRUE);
+    ck_assert_str_ne(p.szPassword, "saved-pw");
+    ck_assert_uint_eq(RasDialA(NULL, NULL, &p, 0, NULL, &h), ERROR_SUCCESS);
+    keep(h);
+    char *seen = secrets_seen("saved");
+    ck_assert_str_eq(seen, "alice\tsaved-pw");
+    free(seen);
+}
+END_TEST
+
+START_TEST(test_dial_without_credentials_leaves_pppd_its_own_secrets) {
+    test_write_entry("nocreds", "secrets");
+    RASDIALPARAMSA p = params_a("nocreds");
+    HRASCONN h = NULL;
+
+    ck_assert_uint_eq(RasDialA(NULL, NULL, &p, 0, NULL, &h), ERROR_SUCCESS);
+    keep(h);
+    char *seen = secrets_seen("nocreds");
+    ck_assert_str_eq(seen, "error org.pppras.Ras1.Error.NoSecrets");
+    free(seen);
+}
+END_TEST
+
 Suite *dial_suite(void) {
     Suite *s = suite_create("dial");
     TCase *tc = test_tcase(s, "errors", setup, teardown);
@@ -278,5 +341,8 @@ Suite *dial_suite(void) {
     tcase_add_test(tc, test_dial_of_an_entry_being_dialled_is_756);
     tcase_add_test(tc, test_dial_of_a_connected_entry_is_756);
     tcase_add_test(tc, test_dial_that_fails_returns_the_error_and_a_handle_to_hang_up);
+    tcase_add_test(tc, test_dial_credentials_reach_pppd_through_get_secrets);
+    tcase_add_test(tc, test_dial_with_the_saved_password_handle_uses_the_saved_password);
+    tcase_add_test(tc, test_dial_without_credentials_leaves_pppd_its_own_secrets);
     return s;
 }
