@@ -156,6 +156,32 @@ START_TEST(test_enum_entries_phonebook_argument_must_name_the_daemons) {
 }
 END_TEST
 
+/* Windows x64 RASENTRYNAMEA per WINVER: < 0x400 (20-character names),
+ * 0x400 (no flags, no path), 0x500. */
+static const DWORD older_entry_names[] = { 28, 264, 532 };
+
+START_TEST(test_enum_entries_fills_each_older_rasentryname_version) {
+    DWORD size = older_entry_names[_i], cb = 0, n = 0;
+    test_write_entry("short", "connect");
+    test_write_entry("a-name-longer-than-twenty", "connect");
+    /* what cannot be dialled through the old structure is not listed in it */
+    DWORD listed = size == 28 ? 1 : 2;
+    unsigned char *buf = calloc(2, size + 8);
+
+    ck_assert_ptr_nonnull(buf);
+    memcpy(buf, &size, sizeof(size));
+    cb = 2 * size;
+    memset(buf + cb, 0x5a, 8);
+    ck_assert_uint_eq(RasEnumEntriesA(NULL, NULL, (LPRASENTRYNAMEA) buf, &cb, &n), ERROR_SUCCESS);
+    ck_assert_uint_eq(n, listed);
+    ck_assert_uint_eq(cb, listed * size);
+    ck_assert_str_eq((const char *) buf + (listed - 1) * size + 4, "short");
+    for (size_t i = 0; i < 8; i++)
+        ck_assert_msg(buf[2 * size + i] == 0x5a, "wrote past the caller's buffer (dwSize %u)", size);
+    free(buf);
+}
+END_TEST
+
 /* ------------------------------------ RasGet/SetEntryDialParams */
 
 static RASDIALPARAMSA dial_params(const char *entry, const char *user, const char *password, const char *domain) {
@@ -324,6 +350,37 @@ START_TEST(test_dial_params_bad_dwsize_or_null_is_refused) {
 }
 END_TEST
 
+/* Windows x64 RASDIALPARAMSA per WINVER: < 0x400 (20-character entry
+ * names, 48-character callback numbers), 0x400, 0x401, 0x601; and where
+ * szEntryName and szUserName are in each. */
+static const struct {
+    DWORD size, entry_at, user_at;
+} older_params[] = {
+    { 736, 4, 4 + 21 + 129 + 49 },
+    { 1052, 4, 4 + 257 + 129 + 129 },
+    { 1064, 4, 4 + 257 + 129 + 129 },
+    { 1068, 4, 4 + 257 + 129 + 129 },
+};
+
+START_TEST(test_get_dial_params_fills_each_older_rasdialparams_version) {
+    DWORD size = older_params[_i].size;
+    unsigned char *buf = calloc(1, size + 8);
+    BOOL has_password = FALSE;
+
+    save("old", "olduser", "");
+    ck_assert_ptr_nonnull(buf);
+    memcpy(buf, &size, sizeof(size));
+    strcpy((char *) buf + older_params[_i].entry_at, "old");
+    memset(buf + size, 0x5a, 8);
+    ck_assert_uint_eq(RasGetEntryDialParamsA(NULL, (LPRASDIALPARAMSA) buf, &has_password), ERROR_SUCCESS);
+    ck_assert_str_eq((const char *) buf + older_params[_i].user_at, "olduser");
+    ck_assert_int_eq(has_password, TRUE);
+    for (size_t i = 0; i < 8; i++)
+        ck_assert_msg(buf[size + i] == 0x5a, "wrote past the caller's dwSize %u", size);
+    free(buf);
+}
+END_TEST
+
 /* In a child that is nobody: RasGetEntryDialParamsA's code, user name
  * empty (1) or not (0), fPassword; and RasSetEntryDialParamsA's code. */
 typedef struct NobodyView {
@@ -389,6 +446,8 @@ Suite *entries_suite(void) {
     tcase_add_test(tc, test_enum_entries_wrong_dwsize_is_632);
     tcase_add_test(tc, test_enum_entries_null_arguments_are_invalid_parameter);
     tcase_add_test(tc, test_enum_entries_phonebook_argument_must_name_the_daemons);
+    tcase_add_loop_test(tc, test_enum_entries_fills_each_older_rasentryname_version, 0,
+                        (int) (sizeof(older_entry_names) / sizeof(older_entry_names[0])));
 
     tc = test_tcase(s, "dial_params", setup, NULL);
     tcase_add_test(tc, test_set_then_get_gives_user_domain_and_the_password_handle_only);
@@ -399,5 +458,7 @@ Suite *entries_suite(void) {
     tcase_add_test(tc, test_dial_params_of_a_missing_entry_is_623);
     tcase_add_test(tc, test_dial_params_bad_dwsize_or_null_is_refused);
     tcase_add_test(tc, test_dial_params_are_per_user);
+    tcase_add_loop_test(tc, test_get_dial_params_fills_each_older_rasdialparams_version, 0,
+                        (int) (sizeof(older_params) / sizeof(older_params[0])));
     return s;
 }
