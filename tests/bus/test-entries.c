@@ -83,6 +83,21 @@ START_TEST(test_enum_entries_short_buffer_gives_603_and_the_size) {
 }
 END_TEST
 
+START_TEST(test_enum_entries_buffer_too_small_for_dwsize_gives_the_size) {
+    write_three_entries();
+    RASENTRYNAMEA one = { .dwSize = sizeof(one) };
+    DWORD cb = 0, n = 99;
+
+    /* a caller that sizes its buffer from lpcb must learn the size */
+    ck_assert_uint_eq(RasEnumEntriesA(NULL, NULL, &one, &cb, &n), ERROR_BUFFER_TOO_SMALL);
+    ck_assert_uint_eq(cb, 3 * sizeof(RASENTRYNAMEA));
+    ck_assert_uint_eq(n, 0);
+    cb = 2;
+    ck_assert_uint_eq(RasEnumEntriesW(NULL, NULL, (LPRASENTRYNAMEW) &one, &cb, &n), ERROR_BUFFER_TOO_SMALL);
+    ck_assert_uint_eq(cb, 3 * sizeof(RASENTRYNAMEW));
+}
+END_TEST
+
 START_TEST(test_enum_entries_lists_each_entry_once_sorted_with_its_phonebook) {
     write_three_entries();
     RASENTRYNAMEA names[3] = { { .dwSize = sizeof(RASENTRYNAMEA) } };
@@ -441,6 +456,7 @@ Suite *entries_suite(void) {
     tcase_add_test(tc, test_enum_entries_of_an_empty_phonebook_is_zero_entries);
     tcase_add_test(tc, test_enum_entries_null_buffer_gives_603_and_the_size_for_all);
     tcase_add_test(tc, test_enum_entries_short_buffer_gives_603_and_the_size);
+    tcase_add_test(tc, test_enum_entries_buffer_too_small_for_dwsize_gives_the_size);
     tcase_add_test(tc, test_enum_entries_lists_each_entry_once_sorted_with_its_phonebook);
     tcase_add_test(tc, test_enum_entries_w_gives_wide_names);
     tcase_add_test(tc, test_enum_entries_wrong_dwsize_is_632);
