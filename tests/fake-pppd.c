@@ -30,11 +30,11 @@
 #include <unistd.h>
 
 #include "bus/fake-pppd-protocol.h"
+#include "phase-map.h"
 #include "pppras-bus.h"
 
 #define CALL_TIMEOUT_MS 10000
 #define NOBODY 65534
-#define PHASE_SERIALCONN 2
 #define OWNER_MATCH                                                                 \
     "type='signal',sender='" DBUS_SERVICE_DBUS "',interface='" DBUS_INTERFACE_DBUS \
     "',member='NameOwnerChanged',arg0='" PPPRAS_BUS_NAME "'"
@@ -118,6 +118,9 @@ static DBusMessage *build_call(const FakeRequest *req) {
         dbus_message_iter_append_basic(&args, DBUS_TYPE_UINT32, &req->u);
         break;
     case FAKE_OP_IP_UP:
+        /* pppd enters PHASE_RUNNING as IPCP comes up, before the ip-up
+         * notifier: the phase its plugin registers with from then on */
+        link_state.phase = PPPD_PHASE_RUNNING;
         link_state.ip_up = true;
         remember(link_state.ifname, req->s[0]);
         remember(link_state.local, req->s[1]);
@@ -352,7 +355,7 @@ static int dialled(int argc, char **argv) {
         return 1;
     FakeRequest req = { .op = FAKE_OP_REGISTER };
     remember(req.s[0], entry);
-    if (call(bus, &req).r < 0 || call(bus, &(FakeRequest) { .op = FAKE_OP_PHASE, .u = PHASE_SERIALCONN }).r < 0)
+    if (call(bus, &req).r < 0 || call(bus, &(FakeRequest) { .op = FAKE_OP_PHASE, .u = PPPD_PHASE_SERIALCONN }).r < 0)
         return 1;
 
     if (strcmp(word, "fail") == 0) {
@@ -362,7 +365,7 @@ static int dialled(int argc, char **argv) {
     if (strcmp(word, "secrets") == 0 && record_secrets(bus, entry) < 0)
         return 1;
     if (strcmp(word, "connect") == 0 || strcmp(word, "secrets") == 0) {
-        static const uint32_t phases[] = { 4 /* ESTABLISH */, 5 /* AUTHENTICATE */, 7 /* NETWORK */ };
+        static const uint32_t phases[] = { PPPD_PHASE_ESTABLISH, PPPD_PHASE_AUTHENTICATE, PPPD_PHASE_NETWORK };
         for (size_t i = 0; i < sizeof(phases) / sizeof(phases[0]); i++)
             (void) call(bus, &(FakeRequest) { .op = FAKE_OP_PHASE, .u = phases[i] });
         (void) call(bus, &(FakeRequest) { .op = FAKE_OP_IP_UP, .s = { "ppp0", "10.65.0.1", "10.65.0.2" } });

@@ -1,19 +1,25 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
+#include <poll.h>
+#include <stdbool.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "program-path.h"
 #include "test-daemon.h"
 
 #define MAX_ARGS 64
+#define SAVE_TIMEOUT_MS 15000
 
 static char phonebook[PATH_MAX];
 
@@ -143,6 +149,56 @@ int test_daemon_kill(int sig) {
     if (kill(pid, sig) < 0)
         return -errno;
     return wait_name(1);
+}
+
+/* Whether the saved table names handle. */
+static bool table_lists(const char *path, uint64_t handle) {
+    char want[64], line[8192];
+    bool found = false;
+
+    snprintf(want, sizeof(want), "handle=%" PRIu64 " ", handle);
+    FILE *f = fopen(path, "re");
+    if (!f)
+        return false;
+    while (!found && fgets(line, sizeof(line), f))
+        found = strncmp(line, want, strlen(want)) == 0;
+    fclose(f);
+    return found;
+}
+
+int test_daemon_await_saved(uint64_t handle) {
+    char dir[PATH_MAX], path[PATH_MAX + 16];
+    struct timespec start, now;
+    int r = 0;
+
+    snprintf(dir, sizeof(dir), "%s/run", bus_dir());
+    snprintf(path, sizeof(path), "%s/connections", dir);
+    int fd = inotify_init1(IN_CLOEXEC);
+    if (fd < 0)
+        return -errno;
+    /* watch first, then look: a rename in between is not missed */
+    if (inotify_add_watch(fd, dir, IN_MOVED_TO | IN_CLOSE_WRITE) < 0) {
+        r = -errno;
+        close(fd);
+        return r;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    while (!table_lists(path, handle)) {
+        char events[4096];
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        long left = SAVE_TIMEOUT_MS - ((now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000);
+        struct pollfd pfd = { .fd = fd, .events = POLLIN };
+        if (left <= 0 || poll(&pfd, 1, (int) left) == 0) {
+            r = -ETIMEDOUT;
+            break;
+        }
+        if (read(fd, events, sizeof(events)) < 0 && errno != EINTR) {
+            r = -errno;
+            break;
+        }
+    }
+    close(fd);
+    return r;
 }
 
 int test_daemon_stop(void) {

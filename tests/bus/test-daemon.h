@@ -9,6 +9,7 @@
  * is kept in PPPRAS_BUS_DIR/daemon.pid; bus-main (a child subreaper)
  * stops and reaps whichever daemon is current at the end. */
 
+#include <stdint.h>
 #include <sys/types.h>
 
 /* Starts a daemon and waits until it owns its name.  0 or negative errno. */
@@ -16,6 +17,12 @@ int test_daemon_start(void);
 
 /* Sends sig to the current daemon and waits until its name is gone. */
 int test_daemon_kill(int sig);
+
+/* Waits (inotify) until the daemon's connection table on disk lists
+ * handle.  The daemon writes it once per event-loop iteration, after the
+ * bus work, so a kill -9 right after a connection appeared may come
+ * before its handle was saved.  0, -ETIMEDOUT or negative errno. */
+int test_daemon_await_saved(uint64_t handle);
 
 /* SIGTERM to the current daemon, reaps it: its exit status as waitpid()
  * gives it, or negative errno. */
