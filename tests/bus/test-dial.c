@@ -260,8 +260,9 @@ START_TEST(test_dial_with_a_handle_given_is_invalid_handle) {
 }
 END_TEST
 
-/* What the fake pppd got from Link.GetSecrets for entry. */
-static char *secrets_seen(const char *entry) {
+/* Fails the test unless the fake pppd of entry got `want` from
+ * Link.GetSecrets ("USER<TAB>PASSWORD" or "error NAME"). */
+static void assert_secrets_seen(const char *entry, const char *want) {
     char path[4096], line[512] = "";
     snprintf(path, sizeof(path), "%s/secrets.%s", getenv("PPPRAS_BUS_DIR"), entry);
     FILE *f = fopen(path, "re");
@@ -269,7 +270,7 @@ static char *secrets_seen(const char *entry) {
     ck_assert_ptr_nonnull(fgets(line, sizeof(line), f));
     fclose(f);
     line[strcspn(line, "\n")] = '\0';
-    return strdup(line);
+    ck_assert_str_eq(line, want);
 }
 
 START_TEST(test_dial_credentials_reach_pppd_through_get_secrets) {
@@ -281,9 +282,7 @@ START_TEST(test_dial_credentials_reach_pppd_through_get_secrets) {
     wcscpy(p.szPassword, L"pässwort 1");
     ck_assert_uint_eq(RasDialW(NULL, NULL, &p, 0, NULL, &h), ERROR_SUCCESS);
     keep(h);
-    char *seen = secrets_seen("given");
-    ck_assert_str_eq(seen, "bob\tpässwort 1");
-    free(seen);
+    assert_secrets_seen("given", "bob\tpässwort 1");
 }
 END_TEST
 
@@ -303,9 +302,7 @@ START_TEST(test_dial_with_the_saved_password_handle_uses_the_saved_password) {
     ck_assert_str_ne(p.szPassword, "saved-pw");
     ck_assert_uint_eq(RasDialA(NULL, NULL, &p, 0, NULL, &h), ERROR_SUCCESS);
     keep(h);
-    char *seen = secrets_seen("saved");
-    ck_assert_str_eq(seen, "alice\tsaved-pw");
-    free(seen);
+    assert_secrets_seen("saved", "alice\tsaved-pw");
 }
 END_TEST
 
@@ -316,9 +313,7 @@ START_TEST(test_dial_without_credentials_leaves_pppd_its_own_secrets) {
 
     ck_assert_uint_eq(RasDialA(NULL, NULL, &p, 0, NULL, &h), ERROR_SUCCESS);
     keep(h);
-    char *seen = secrets_seen("nocreds");
-    ck_assert_str_eq(seen, "error org.pppras.Ras1.Error.NoSecrets");
-    free(seen);
+    assert_secrets_seen("nocreds", "error org.pppras.Ras1.Error.NoSecrets");
 }
 END_TEST
 
