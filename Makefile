@@ -83,7 +83,8 @@ LIB         := $(B)/$(LIBNAME).$(SOVERSION)
 PROGRAMS    := $(B)/ppprasd $(B)/pppras.so $(LIB) $(B)/$(LIBNAME) $(B)/rasdial $(B)/wnet \
                $(B)/pppras-uninstalled.pc $(B)/tests/bus-wait-name $(B)/tests/ras-probe
 TESTS       := $(B)/tests/unit-tests $(B)/tests/bus-tests $(B)/tests/e2e-link \
-               $(B)/tests/wnet-name-tests $(B)/tests/wnet-sshfs-tests $(B)/tests/bench
+               $(B)/tests/wnet-name-tests $(B)/tests/wnet-sshfs-tests $(B)/tests/bench \
+               $(B)/tests/fake-pppd
 
 .PHONY: all deps check check-fast check-unit check-bus check-vm check-e2e-in-vm \
         demo install uninstall clean examples bench
@@ -99,6 +100,7 @@ $(call obj,$(PLUGIN_SRC)):  EXTRA_CFLAGS = $(PPPD_CFLAGS) $(DBUS_CFLAGS) -fvisib
 $(call obj,$(LIB_SRC)):     EXTRA_CFLAGS = $(DBUS_CFLAGS) -fvisibility=hidden
 $(call obj,$(UNIT_SRC) $(BUSTEST_SRC)): EXTRA_CFLAGS = $(CHECK_CFLAGS) $(DBUS_CFLAGS) -Iclient-lib -Idaemon
 $(B)/obj/tests/bus-wait-name.o $(B)/obj/tests/e2e-link.o $(B)/obj/tests/ras-probe.o: EXTRA_CFLAGS = $(DBUS_CFLAGS)
+$(B)/obj/tests/fake-pppd.o: EXTRA_CFLAGS = $(DBUS_CFLAGS) -Itests
 $(call obj,$(BENCH_SRC)):   EXTRA_CFLAGS = $(DBUS_CFLAGS) $(SYSTEMD_CFLAGS) -Itests/bus
 
 $(B)/ppprasd: $(call obj,$(DAEMON_SRC) $(COMMON_SRC))
@@ -157,6 +159,12 @@ $(B)/tests/bus-wait-name: $(call obj,tests/bus-wait-name.c)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(DBUS_LIBS)
 
+# The bus tests' and benchmarks' stand-in pppd (tests/bus/fake-plugin.h).
+$(B)/tests/fake-pppd: $(call obj,tests/fake-pppd.c)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(DBUS_LIBS)
+
 $(B)/tests/e2e-link: $(call obj,tests/e2e-link.c) $(B)/$(LIBNAME)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
@@ -181,7 +189,7 @@ $(B)/tests/ras-probe: $(call obj,tests/ras-probe.c) $(B)/$(LIBNAME)
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< -L$(B) -lpppras -Wl,-rpath,'$$ORIGIN/..' $(DBUS_LIBS)
 
 # The benchmarks drive the daemon with the bus tests' fake pppd.
-$(B)/tests/bench: $(call obj,$(BENCH_SRC) tests/bus/fake-plugin.c) $(B)/$(LIBNAME)
+$(B)/tests/bench: $(call obj,$(BENCH_SRC) tests/bus/fake-plugin.c tests/bus/program-path.c) $(B)/$(LIBNAME)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) -L$(B) -lpppras -Wl,-rpath,'$$ORIGIN/..' \

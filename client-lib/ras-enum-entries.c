@@ -91,9 +91,9 @@ static DWORD enum_entries(const void *reserved, const void *phonebook, void *buf
     if (reserved || !lpcb || !lpcEntries)
         return ERROR_INVALID_PARAMETER;
 
-    if (buffer) {
-        if (*lpcb < sizeof(DWORD))
-            return ERROR_BUFFER_TOO_SMALL;
+    /* a buffer too small to hold its dwSize is answered like none: with
+     * the size it takes */
+    if (buffer && *lpcb >= sizeof(DWORD)) {
         layout = layout_for(*(const DWORD *) buffer, wide);
         if (!layout)
             return ERROR_INVALID_SIZE;

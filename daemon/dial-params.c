@@ -62,9 +62,14 @@ int dial_params_parse(FILE *f, DialParamsList *ret) {
     int r = 0;
     while (r >= 0 && fgets(buf, sizeof(buf), f)) {
         line++;
-        char *w[5];
-        if (buf[0] == '#' || field_split(buf, w, ELEMENTSOF(w)) != 5)
+        char *w[6];    /* one more than a record has: extra words make it bad */
+        size_t n = buf[0] == '#' ? 0 : field_split(buf, w, ELEMENTSOF(w));
+        if (n == 0)
             continue;
+        if (n != 5) {
+            log_warning("dialparams:%u: bad record, ignored.", line);
+            continue;
+        }
         DialParams p = {};
         char *end;
         errno = 0;

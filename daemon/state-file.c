@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "field-escape.h"
+#include "phase-map.h"
 #include "log.h"
 #include "atomic-file.h"
 #include "state-file.h"
@@ -191,6 +192,8 @@ static int parse_connection(char *line, Connection **ret) {
         return r;
     c->handle = 0;
     c->pid = 0;
+    free(c->entry_name);
+    c->entry_name = NULL;    /* a record without one is refused below */
 
     char *words[ELEMENTSOF(state_keys) + 2];
     size_t n = field_split(line, words, ELEMENTSOF(words));
@@ -213,7 +216,7 @@ static int parse_connection(char *line, Connection **ret) {
             r = parse_value(c, k, eq + 1);   /* unknown keys: from a newer version, skipped */
     }
     if (r >= 0 && (c->handle == 0 || c->handle == UINT64_MAX || c->pid <= 1 || !c->entry_name ||
-                   c->state > RASCS_Disconnected))
+                   !ras_state_name(c->state)))
         r = -EINVAL;
     if (r < 0) {
         connection_free(c);
@@ -232,10 +235,17 @@ int state_file_parse(FILE *f, StateFile *ret) {
     size_t size = 0;
     unsigned n = 0;
     int r = 0;
-    while (r >= 0 && getline(&line, &size, f) > 0) {
+    ssize_t len;
+    while (r >= 0 && (len = getline(&line, &size, f)) > 0) {
         n++;
         if (line[0] == '#' || line[0] == '\n')
             continue;
+        /* Every record ends in a newline: without one it was cut short,
+         * and a cut number or name would restore the wrong connection. */
+        if (line[len - 1] != '\n') {
+            log_warning("State file line %u: truncated record, ignored.", n);
+            continue;
+        }
         if (strncmp(line, "next-handle ", 12) == 0) {
             if (sscanf(line + 12, "%" SCNu64, &s.next_handle) != 1)
                 log_warning("State file line %u: bad next-handle, ignored.", n);

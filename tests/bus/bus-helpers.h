@@ -5,7 +5,9 @@
  * handle the way a RasDial caller would have it, from the daemon's
  * Connection objects (ObjectManager), with the tests' own libdbus calls. */
 
+#include <dbus/dbus.h>
 #include <stdint.h>
+#include <check.h>
 #include <sys/types.h>
 
 #include "ras.h"
@@ -39,3 +41,43 @@ DWORD test_count_connections(void);
  * until the handle is retired, so the next test starts with no
  * connections.  Best effort: never fails the test. */
 void test_plugin_cleanup(FakePlugin *p);
+
+/* Hangs h up and waits (ConnectionRemoved) until the handle is retired.
+ * Best effort: never fails the test. */
+void test_hang_up_and_wait(HRASCONN h);
+
+/* A connection of our own that sees the daemon's ConnectionRemoved
+ * signals from now on; NULL on failure. */
+DBusConnection *test_watch_removed(void);
+/* Waits until ConnectionRemoved(h) came: 0, or -ETIMEDOUT after
+ * TEST_TIMEOUT_MS. */
+int test_wait_removed(DBusConnection *watch, HRASCONN h);
+void test_watch_done(DBusConnection *watch);
+
+/* A named D-Bus error: its name and the code its message starts with. */
+typedef struct TestBusError {
+    char name[128];
+    unsigned code;
+} TestBusError;
+
+/* Calls Manager.method with the tests' own connection, arguments as for
+ * dbus_message_append_args().  0: a method return (in *ret_reply if not
+ * NULL); -EREMOTEIO: an error reply, in *e; other negative errno. */
+int test_manager_call(TestBusError *e, DBusMessage **ret_reply, const char *method, int first_type, ...);
+
+/* Fails the running test unless r and e are the named error `name` whose
+ * message carries `code`. */
+void test_assert_bus_error(int r, const TestBusError *e, const char *name, unsigned code);
+
+/* Manager.Dial(entry, {}) with the tests' own connection. */
+int test_bus_dial(const char *entry, uint64_t *ret_handle, TestBusError *e);
+
+/* Writes (or replaces) the phonebook entry name with contents: for the
+ * daemon's fake pppd, "connect", "hold" or "fail N" (tests/fake-pppd.c). */
+void test_write_entry(const char *name, const char *contents);
+
+/* A test case of s with the fixture and a timeout for waits under load. */
+TCase *test_tcase(Suite *s, const char *name, void (*setup)(void), void (*teardown)(void));
+
+/* Removes every file from the phonebook. */
+void test_clear_phonebook(void);

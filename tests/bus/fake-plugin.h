@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #pragma once
 
-/* A stand-in for pppd with the pppras plugin loaded: a child process with
- * its own libdbus connection to the system bus that sends the
- * org.pppras.Ras1.Link calls of docs/dbus-api.md when told to.  It must be
- * a separate process: the daemon takes the pppd's pid from the sender's
- * bus credentials and signals that process on hang-up.
+/* A stand-in for pppd with the pppras plugin loaded: a child process
+ * (tests/fake-pppd, beside the test program) with its own libdbus
+ * connection to the system bus that sends the org.pppras.Ras1.Link calls
+ * of docs/dbus-api.md when told to.  It must be a separate process: the
+ * daemon takes the pppd's pid from the sender's bus credentials and
+ * signals that process on hang-up; and a restarted daemon keeps only
+ * connections whose process is the --pppd program.  Like the plugin, it
+ * registers again whenever the daemon's name gets a new owner.
  *
  * Unlike the real plugin, every call waits for the daemon's reply, so when
  * a fake_plugin_*() call returns the daemon has acted on it: tests need no
@@ -45,6 +48,10 @@ int fake_plugin_exit(FakePlugin *p, int32_t status, bool peer_terminated);
 /* Register(entry), Phase 2, 4, 5, 7, IpUp(ppp0, 10.64.0.1 → 10.64.0.2):
  * what a pppd that connects reports. */
 int fake_plugin_connect(FakePlugin *p, const char *entry);
+
+/* Returns once the daemon's name has had a new owner `times` times since
+ * the spawn and each got a Register with everything reported so far. */
+int fake_plugin_await_registered(FakePlugin *p, unsigned times);
 
 /* The child exits with status code on its own (pppd ending by itself). */
 int fake_plugin_quit(FakePlugin *p, int code);

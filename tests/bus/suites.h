@@ -12,3 +12,7 @@ Suite *fake_link_suite(void);
 Suite *hangup_suite(void);
 Suite *access_suite(void);
 Suite *threads_suite(void);
+Suite *dial_suite(void);
+Suite *entries_suite(void);
+Suite *link_info_suite(void);
+Suite *restart_suite(void);

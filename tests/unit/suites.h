@@ -16,3 +16,7 @@ Suite *connection_suite(void);
 Suite *handle_table_suite(void);
 Suite *hangup_suite(void);
 Suite *handle_registry_suite(void);
+Suite *config_file_suite(void);
+Suite *state_file_suite(void);
+Suite *entry_name_suite(void);
+Suite *dial_params_suite(void);

@@ -17,6 +17,10 @@ int main(void) {
         handle_table_suite,
         hangup_suite,
         handle_registry_suite,
+        config_file_suite,
+        state_file_suite,
+        entry_name_suite,
+        dial_params_suite,
     };
 
     SRunner *runner = srunner_create(NULL);
