@@ -87,7 +87,7 @@ TESTS       := $(B)/tests/unit-tests $(B)/tests/bus-tests $(B)/tests/e2e-link \
                $(B)/tests/fake-pppd
 
 .PHONY: all deps check check-fast check-unit check-bus check-vm check-e2e-in-vm \
-        demo install uninstall clean examples bench
+        demo install uninstall clean examples bench check-service-vm
 all: $(PROGRAMS) $(TESTS) examples
 
 $(B)/obj/%.o: %.c
@@ -220,6 +220,11 @@ check-bus: all
 
 check-vm: all
 	PPPRAS_BUILD=$(CURDIR)/$(B) $(if $(PPPD_PREFIX),PPPRAS_PPPD=$(PPPD_PREFIX)/sbin/pppd) tests/vm/run-suite
+	$(if $(PPPD_PREFIX),,tests/vm/run-service)
+
+# The installed system service under systemd as PID 1 (installs build/).
+check-service-vm:
+	tests/vm/run-service
 
 # The table is the result: a missed goal does not fail (docs/performance.md).
 # Every fake link holds a pidfd in the daemon: the soft fd limit goes up.
