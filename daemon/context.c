@@ -155,6 +155,16 @@ void context_state_changed(Context *ctx) {
     (void) sd_event_source_set_enabled(ctx->flush_source, SD_EVENT_ONESHOT);
 }
 
+/* Network drives bound to a connection go before its link does: a mount
+ * on a server that is no longer reachable would hang whoever touches it. */
+static void link_down(Context *ctx, Connection *c) {
+    assert(ctx);
+    assert(c);
+    /* Subentries leave the bundle's interface up: nothing bound to it goes. */
+    if (ctx->before_link_down && c->bundle_handle == 0)
+        ctx->before_link_down(ctx, c->handle, ctx->before_link_down_userdata);
+}
+
 /* ---- multilink ---- */
 
 Connection *context_bundle_main(Context *ctx, Connection *c) {
@@ -211,6 +221,7 @@ static void bandwidth_changed(Context *ctx, Connection *main, bool added) {
     /* A bundle whose own pppd is gone is down once its last link is. */
     if (!added && n == 0 && main->bundle_disconnect_pending) {
         main->bundle_disconnect_pending = false;
+        link_down(ctx, main);
         if (!main->disconnected_notified)
             notify_registry_fire(ctx->notify, main->handle, RASCN_Disconnection);
         main->disconnected_notified = true;
@@ -241,6 +252,9 @@ static void on_state_entered(Connection *c, void *userdata) {
         if (c->bundle_handle == 0 && context_bundle_links(ctx, c) > (c->process_gone ? 0u : 1u))
             c->bundle_disconnect_pending = true;
         else if (!c->disconnected_notified) {
+            /* the link is down (peer, echo failure, pppd gone): detach first, so
+             * whoever hears RASCN_Disconnection finds the drives gone */
+            link_down(ctx, c);
             notify_registry_fire(ctx->notify, c->handle, RASCN_Disconnection);
             c->disconnected_notified = true;
         }
@@ -290,14 +304,6 @@ static int on_supervise_timeout(sd_event_source *s, uint64_t usec, void *userdat
     if (r < 0)
         log_connection(LOG_ERR, c, "Failed to hang up: %s", strerror(-r));
     return 0;
-}
-
-static void link_down(Context *ctx, Connection *c) {
-    assert(ctx);
-    assert(c);
-    /* Subentries leave the bundle's interface up: nothing bound to it goes. */
-    if (ctx->before_link_down && c->bundle_handle == 0)
-        ctx->before_link_down(ctx, c->handle, ctx->before_link_down_userdata);
 }
 
 void context_note_escaped(Context *ctx, Connection *c) {

@@ -432,8 +432,13 @@ static int start_mount(Network *n, NetConnection *c, const Caller *caller, const
             if (r < 0)
                 return r;
         }
+        /* Bound to a link: once the link is gone the server never answers,
+         * and a process still inside the detached mount (or the last one
+         * leaving it) waits until the client gives the server up, about
+         * three echo intervals; the default interval makes that minutes. */
         snprintf(options, sizeof options, "nosuid,nodev,uid=%u,gid=%u,forceuid,forcegid,"
-                 "file_mode=0600,dir_mode=0700,%s%s", (unsigned) c->uid, (unsigned) c->gid,
+                 "file_mode=0600,dir_mode=0700,%s%s%s", (unsigned) c->uid, (unsigned) c->gid,
+                 c->ras_handle != 0 ? "soft,echo_interval=2," : "",
                  c->credentials_path ? "credentials=" : "guest", strempty(c->credentials_path));
         spec.program = "mount";
         argv[a++] = "mount";

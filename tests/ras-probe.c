@@ -16,6 +16,9 @@
  *   ras-probe wait-event H FLAGS SEC      registers FLAGS on H, prints "ready", then "fired" or "timeout"
  *   ras-probe enum                        prints "HANDLE ENTRY" per enumerated connection
  *   ras-probe expect-no-event H SEC FLAGS registers FLAGS on H and fails if the event fires within SEC
+ *   ras-probe wnet-on-link H REMOTE LOCAL [USER]
+ *                                         PppWNetAddConnectionOnLink bound to H, the password (if
+ *                                         USER is given) read from stdin; prints the result code
  *
  * H is a handle in hex (0x...).  Exit status: 0 when the step did what it
  * says, 1 when it did not (timeout, wrong state), 2 on usage errors. */
@@ -31,6 +34,7 @@
 #include "windows.h"
 #include "ras.h"
 #include "raserror.h"
+#include "winnetwk.h"
 
 static long long now_ms(void) {
     struct timespec ts;
@@ -293,6 +297,20 @@ static int cmd_expect_no_event(HRASCONN h, DWORD timeout_ms, DWORD flags) {
     return w == WAIT_TIMEOUT ? 0 : 1;
 }
 
+/* A network drive that goes when H goes; the password never on a command line. */
+static int cmd_wnet_on_link(HRASCONN h, const char *remote, const char *local, const char *user) {
+    char password[PWLEN + 2] = "";
+    NETRESOURCEA nr = { .dwType = RESOURCETYPE_DISK, .lpLocalName = (LPSTR) local,
+                        .lpRemoteName = (LPSTR) remote };
+
+    if (user && fgets(password, sizeof password, stdin))
+        password[strcspn(password, "\n")] = '\0';
+    DWORD err = PppWNetAddConnectionOnLinkA(&nr, user ? password : NULL, user, 0, (HANDLE) h);
+    explicit_bzero(password, sizeof password);
+    printf("%u\n", err);
+    return err == NO_ERROR ? 0 : 1;
+}
+
 int main(int argc, char **argv) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     const char *cmd = argc > 1 ? argv[1] : "";
@@ -323,6 +341,8 @@ int main(int argc, char **argv) {
         return cmd_hangup_wait(parse_handle(argv[2]), seconds_ms(argv[3]));
     if (strcmp(cmd, "expect-no-event") == 0 && argc == 5)
         return cmd_expect_no_event(parse_handle(argv[2]), seconds_ms(argv[3]), (DWORD) strtoul(argv[4], NULL, 0));
+    if (strcmp(cmd, "wnet-on-link") == 0 && (argc == 5 || argc == 6))
+        return cmd_wnet_on_link(parse_handle(argv[2]), argv[3], argv[4], argc == 6 ? argv[5] : NULL);
     if (strcmp(cmd, "enum") == 0) {
         DWORD n;
         RASCONNA *conns = enumerate_all(&n);
