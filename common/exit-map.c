@@ -28,8 +28,10 @@ const ExitMapEntry exit_map[] = {
 };
 const unsigned exit_map_size = sizeof(exit_map) / sizeof(exit_map[0]);
 
-uint32_t ras_error_for_pppd_exit(int status, bool peer_terminated) {
-    if (status == 16 && !peer_terminated)
+uint32_t ras_error_for_pppd_exit(int status, unsigned saw) {
+    if (status == 16 && (saw & PPPD_SAW_AUTH_FAILURE))
+        return ERROR_AUTHENTICATION_FAILURE;
+    if (status == 16 && !(saw & PPPD_SAW_PEER_TERMINATE))
         return ERROR_LINK_FAILURE;
     for (unsigned i = 0; i < exit_map_size; i++)
         if (exit_map[i].status == status)

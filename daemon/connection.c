@@ -264,7 +264,7 @@ int connection_apply_phase(Connection *c, int phase) {
         return 0;
     c->last_phase = phase;
     if (phase == PPPD_PHASE_SERIALCONN || phase == PPPD_PHASE_DORMANT)
-        c->peer_terminated = false;      /* a new link: the last one's ending is history */
+        c->peer_terminated = c->auth_failed = false;   /* a new link: the last one's ending is history */
     if (e->n_states == 0)
         return 0;
 
@@ -327,7 +327,9 @@ int connection_apply_joined(Connection *c, const char *ifname) {
 
 void connection_apply_auth(Connection *c, bool success) {
     assert(c);
-    if (success && !c->process_gone && c->state == RASCS_Authenticate)
+    if (!success)
+        c->auth_failed = true;
+    else if (!c->process_gone && c->state == RASCS_Authenticate)
         enter_state(c, RASCS_Authenticated);
 }
 
@@ -385,10 +387,17 @@ void connection_apply_exit(Connection *c, int status, bool peer_terminated) {
     if (c->process_gone || c->supervisor_ended)
         return;
     c->exit_reported = true;
-    c->exit_error = ras_error_for_pppd_exit(status, peer_terminated);
+    if (peer_terminated)
+        c->peer_terminated = true;
+    c->exit_error = ras_error_for_pppd_exit(status, connection_saw(c));
     /* pppd says this just before it exits: the link is down now. */
     c->substate = RASCSS_None;
     set_final_error(c, c->exit_error);
+}
+
+unsigned connection_saw(const Connection *c) {
+    assert(c);
+    return (c->peer_terminated ? PPPD_SAW_PEER_TERMINATE : 0) | (c->auth_failed ? PPPD_SAW_AUTH_FAILURE : 0);
 }
 
 void connection_apply_process_gone(Connection *c, uint32_t fallback_error) {

@@ -86,6 +86,7 @@ struct Connection {
 
     bool exit_reported;          /* the plugin sent Exit; exit_error holds its dwError */
     bool peer_terminated;        /* the plugin saw the peer's LCP Terminate-Request (Register) */
+    bool auth_failed;            /* the plugin reported an authentication failure (Auth) */
     uint32_t exit_error;
     bool process_gone;           /* the pidfd said so; the handle lingers or is retired */
     bool hanging_up;             /* HangUp started: SIGTERM sent, SIGKILL armed */
@@ -157,6 +158,8 @@ void connection_apply_ip_down(Connection *c);
 
 /* pppd is about to exit with status. */
 void connection_apply_exit(Connection *c, int status, bool peer_terminated);
+/* PppdSaw flags for ras_error_for_pppd_exit(). */
+unsigned connection_saw(const Connection *c);
 
 /* The process is gone (pidfd).  Enters RASCS_Disconnected with the Exit's
  * dwError, or fallback_error if no Exit came. */

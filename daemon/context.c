@@ -335,7 +335,7 @@ static uint32_t fallback_error(const Connection *c) {
     if (c->hanging_up)
         return ERROR_USER_DISCONNECTION;
     if (c->wait_code == CLD_EXITED)
-        return ras_error_for_pppd_exit(c->wait_status, c->peer_terminated);
+        return ras_error_for_pppd_exit(c->wait_status, connection_saw(c));
     /* No exit report: the peer's orderly hang-up, if the plugin saw one,
      * is the best account of how the link ended. */
     if (c->peer_terminated)

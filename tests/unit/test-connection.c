@@ -218,6 +218,28 @@ START_TEST(test_exit_hangup_without_peer_terminate_is_829) {
 }
 END_TEST
 
+/* The peer refused our credentials and closed the line before pppd could
+ * exit 19: pppd exits 16, but the plugin reported the failure. */
+START_TEST(test_exit_hangup_after_auth_failure_is_691) {
+    connection_apply_phase(conn, PPPD_PHASE_AUTHENTICATE);
+    connection_apply_auth(conn, false);
+    connection_apply_exit(conn, 16, true);
+    connection_apply_process_gone(conn, 0);
+    ck_assert_int_eq(conn->state, RASCS_Disconnected);
+    ck_assert_uint_eq(conn->error, 691);
+}
+END_TEST
+
+/* A redial (persist) starts a new link: the last one's failure is history. */
+START_TEST(test_auth_failure_is_forgotten_by_a_redial) {
+    connection_apply_phase(conn, PPPD_PHASE_AUTHENTICATE);
+    connection_apply_auth(conn, false);
+    connection_apply_phase(conn, PPPD_PHASE_SERIALCONN);
+    connection_apply_exit(conn, 16, false);
+    ck_assert_uint_eq(conn->exit_error, 829);
+}
+END_TEST
+
 START_TEST(test_process_gone_without_exit_gives_fallback_error) {
     ip_up();
     seen.n = 0;
@@ -392,6 +414,8 @@ Suite *connection_suite(void) {
     tcase_add_test(tc, test_exit_after_disconnected_sets_dwerror_and_announces_it_again);
     tcase_add_test(tc, test_exit_then_process_gone_is_disconnected_once_with_exit_error);
     tcase_add_test(tc, test_exit_hangup_without_peer_terminate_is_829);
+    tcase_add_test(tc, test_exit_hangup_after_auth_failure_is_691);
+    tcase_add_test(tc, test_auth_failure_is_forgotten_by_a_redial);
     tcase_add_test(tc, test_process_gone_without_exit_gives_fallback_error);
     tcase_add_test(tc, test_process_gone_keeps_error_reported_by_exit);
     tcase_add_test(tc, test_after_process_gone_nothing_changes_the_state);

@@ -41,9 +41,9 @@ START_TEST(test_every_pppd_exit_status_maps_to_its_ras_error) {
     int status = _i;
 
     ck_assert_int_eq(expected[_i].status, status);
-    ck_assert_uint_eq(ras_error_for_pppd_exit(status, true), expected[_i].error);
+    ck_assert_uint_eq(ras_error_for_pppd_exit(status, PPPD_SAW_PEER_TERMINATE), expected[_i].error);
     if (status != 16)   /* only EXIT_HANGUP depends on who hung up */
-        ck_assert_uint_eq(ras_error_for_pppd_exit(status, false), expected[_i].error);
+        ck_assert_uint_eq(ras_error_for_pppd_exit(status, 0), expected[_i].error);
 }
 END_TEST
 
@@ -58,46 +58,55 @@ START_TEST(test_exit_table_lists_every_status_once_with_its_pppd_name) {
 END_TEST
 
 START_TEST(test_exit_user_request_is_user_disconnection_631) {
-    ck_assert_uint_eq(ras_error_for_pppd_exit(5, false), 631);
+    ck_assert_uint_eq(ras_error_for_pppd_exit(5, 0), 631);
 }
 END_TEST
 
 START_TEST(test_exit_hangup_after_peer_terminate_request_is_remote_disconnection_629) {
-    ck_assert_uint_eq(ras_error_for_pppd_exit(16, true), 629);
+    ck_assert_uint_eq(ras_error_for_pppd_exit(16, PPPD_SAW_PEER_TERMINATE), 629);
 }
 END_TEST
 
 START_TEST(test_exit_hangup_without_peer_terminate_request_is_link_failure_829) {
-    ck_assert_uint_eq(ras_error_for_pppd_exit(16, false), 829);
+    ck_assert_uint_eq(ras_error_for_pppd_exit(16, 0), 829);
 }
 END_TEST
 
 START_TEST(test_exit_auth_failures_are_authentication_failure_691) {
-    ck_assert_uint_eq(ras_error_for_pppd_exit(19, false), 691);
-    ck_assert_uint_eq(ras_error_for_pppd_exit(11, false), 691);
+    ck_assert_uint_eq(ras_error_for_pppd_exit(19, 0), 691);
+    ck_assert_uint_eq(ras_error_for_pppd_exit(11, 0), 691);
+}
+END_TEST
+
+START_TEST(test_exit_hangup_after_an_auth_failure_is_authentication_failure_691) {
+    ck_assert_uint_eq(ras_error_for_pppd_exit(16, PPPD_SAW_AUTH_FAILURE), 691);
+    ck_assert_uint_eq(ras_error_for_pppd_exit(16, PPPD_SAW_AUTH_FAILURE | PPPD_SAW_PEER_TERMINATE), 691);
+    /* only the hang-up is ambiguous: other statuses say what they say */
+    ck_assert_uint_eq(ras_error_for_pppd_exit(5, PPPD_SAW_AUTH_FAILURE), 631);
+    ck_assert_uint_eq(ras_error_for_pppd_exit(15, PPPD_SAW_AUTH_FAILURE), 829);
 }
 END_TEST
 
 START_TEST(test_exit_peer_dead_is_link_failure_829) {
-    ck_assert_uint_eq(ras_error_for_pppd_exit(15, false), 829);
+    ck_assert_uint_eq(ras_error_for_pppd_exit(15, 0), 829);
 }
 END_TEST
 
 START_TEST(test_exit_loopback_is_ppp_loopback_detected_737) {
-    ck_assert_uint_eq(ras_error_for_pppd_exit(17, false), 737);
+    ck_assert_uint_eq(ras_error_for_pppd_exit(17, 0), 737);
 }
 END_TEST
 
 START_TEST(test_exit_idle_timeout_is_idle_timeout_828) {
-    ck_assert_uint_eq(ras_error_for_pppd_exit(12, false), 828);
+    ck_assert_uint_eq(ras_error_for_pppd_exit(12, 0), 828);
 }
 END_TEST
 
 START_TEST(test_unknown_exit_status_is_error_unknown_635) {
-    ck_assert_uint_eq(ras_error_for_pppd_exit(22, false), 635);
-    ck_assert_uint_eq(ras_error_for_pppd_exit(-1, true), 635);
-    ck_assert_uint_eq(ras_error_for_pppd_exit(255, false), 635);
-    ck_assert_uint_eq(ras_error_for_pppd_exit(INT_MAX, false), 635);
+    ck_assert_uint_eq(ras_error_for_pppd_exit(22, 0), 635);
+    ck_assert_uint_eq(ras_error_for_pppd_exit(-1, PPPD_SAW_PEER_TERMINATE), 635);
+    ck_assert_uint_eq(ras_error_for_pppd_exit(255, 0), 635);
+    ck_assert_uint_eq(ras_error_for_pppd_exit(INT_MAX, 0), 635);
 }
 END_TEST
 
@@ -117,6 +126,7 @@ Suite *exit_map_suite(void) {
     tcase_add_test(tc, test_exit_hangup_after_peer_terminate_request_is_remote_disconnection_629);
     tcase_add_test(tc, test_exit_hangup_without_peer_terminate_request_is_link_failure_829);
     tcase_add_test(tc, test_exit_auth_failures_are_authentication_failure_691);
+    tcase_add_test(tc, test_exit_hangup_after_an_auth_failure_is_authentication_failure_691);
     tcase_add_test(tc, test_exit_peer_dead_is_link_failure_829);
     tcase_add_test(tc, test_exit_loopback_is_ppp_loopback_detected_737);
     tcase_add_test(tc, test_exit_idle_timeout_is_idle_timeout_828);
