@@ -60,6 +60,7 @@ LIB_SRC     := $(wildcard client-lib/*.c)
 UNIT_SRC    := $(wildcard tests/unit/*.c)
 BUSTEST_SRC := $(wildcard tests/bus/*.c)
 BENCH_SRC   := $(wildcard tests/bench/*.c)
+STRESS_SRC  := $(wildcard tests/stress/*.c)
 
 obj = $(patsubst %.c,$(B)/obj/%.o,$(1))
 
@@ -68,7 +69,8 @@ LIB         := $(B)/$(LIBNAME).$(SOVERSION)
 PROGRAMS    := $(B)/ppprasd $(B)/pppras.so $(LIB) $(B)/$(LIBNAME) $(B)/rasdial $(B)/wnet \
                $(B)/pppras-uninstalled.pc $(B)/tests/bus-wait-name $(B)/tests/ras-probe
 TESTS       := $(B)/tests/unit-tests $(B)/tests/bus-tests $(B)/tests/e2e-link \
-               $(B)/tests/wnet-name-tests $(B)/tests/wnet-sshfs-tests $(B)/tests/bench
+               $(B)/tests/wnet-name-tests $(B)/tests/wnet-sshfs-tests $(B)/tests/bench \
+               $(B)/tests/stress
 
 .PHONY: all deps check check-fast check-unit check-bus check-vm check-e2e-in-vm \
         demo install uninstall clean examples bench
@@ -171,6 +173,13 @@ $(B)/tests/bench: $(call obj,$(BENCH_SRC) tests/bus/fake-plugin.c) $(B)/$(LIBNAM
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) -L$(B) -lpppras -Wl,-rpath,'$$ORIGIN/..' \
 		$(DBUS_LIBS) $(SYSTEMD_LIBS) -lpthread
+
+# The reliability tests drive the daemon with the same fake pppd.
+$(call obj,$(STRESS_SRC)):  EXTRA_CFLAGS = $(DBUS_CFLAGS) -Itests/bus -Itests/bench
+$(B)/tests/stress: $(call obj,$(STRESS_SRC) tests/bus/fake-plugin.c tests/bench/bench-stats.c) $(B)/$(LIBNAME)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) -L$(B) -lpppras -Wl,-rpath,'$$ORIGIN/..' $(DBUS_LIBS) -lpthread
 
 EXAMPLES := $(patsubst docs/examples/%.c,$(B)/examples/%,$(wildcard docs/examples/*.c))
 examples: $(EXAMPLES)

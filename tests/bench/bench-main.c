@@ -36,8 +36,6 @@
 #define EVENT_TIMEOUT_MS      5000
 #define MIB                   1024.0
 
-#define _cleanup_fake_plugin_ __attribute__((cleanup(fake_plugin_done)))
-
 typedef struct Settings {
     size_t links;               /* for RasEnumConnections and memory */
     size_t samples;             /* per small operation; the big ones take fewer */
