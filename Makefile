@@ -73,7 +73,7 @@ TESTS       := $(B)/tests/unit-tests $(B)/tests/bus-tests $(B)/tests/e2e-link \
                $(B)/tests/stress
 
 .PHONY: all deps check check-fast check-unit check-bus check-vm check-e2e-in-vm \
-        demo install uninstall clean examples bench
+        demo install uninstall clean examples bench check-stress
 all: $(PROGRAMS) $(TESTS) examples
 
 $(B)/obj/%.o: %.c
@@ -206,6 +206,13 @@ check-bus: all
 
 check-vm: all
 	PPPRAS_BUILD=$(CURDIR)/$(B) tests/vm/run-suite
+
+# The long reliability runs (docs/reliability.md): sanitizer build, and the
+# cycles once more with the plain build's daemon under valgrind.
+check-stress: all
+	@$(MAKE) -s SANITIZE=1 all
+	@PPPRAS_BUILD=$(CURDIR)/build/san PPPRAS_VALGRIND_BUILD=$(if $(filter 1,$(SANITIZE)),,$(CURDIR)/build) \
+		tests/stress/run-stress long
 
 # The table is the result: a missed goal does not fail (docs/performance.md).
 # Every fake link holds a pidfd in the daemon: the soft fd limit goes up.

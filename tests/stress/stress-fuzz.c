@@ -388,7 +388,8 @@ static const char *object_text(const char *snapshot, uint64_t handle, size_t *re
     start = strstr(snapshot, key);
     if (!start)
         return NULL;
-    end = strstr(start, "e['/");   /* the next object's entry */
+    /* its properties are all basic: the first "]]]]" closes the object */
+    end = strstr(start, "]]]]");
     *ret_len = end ? (size_t) (end - start) : strlen(start);
     return start;
 }
