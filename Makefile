@@ -176,7 +176,7 @@ $(B)/tests/bench: $(call obj,$(BENCH_SRC) tests/bus/fake-plugin.c) $(B)/$(LIBNAM
 
 # The reliability tests drive the daemon with the same fake pppd.
 $(call obj,$(STRESS_SRC)):  EXTRA_CFLAGS = $(DBUS_CFLAGS) -Itests/bus -Itests/bench
-$(B)/tests/stress: $(call obj,$(STRESS_SRC) tests/bus/fake-plugin.c tests/bench/bench-stats.c) $(B)/$(LIBNAME)
+$(B)/tests/stress: $(call obj,$(STRESS_SRC) tests/bus/fake-plugin.c tests/bus/connection-object.c tests/bench/bench-stats.c) $(B)/$(LIBNAME)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) -L$(B) -lpppras -Wl,-rpath,'$$ORIGIN/..' $(DBUS_LIBS) -lpthread
@@ -207,11 +207,12 @@ check-bus: all
 check-vm: all
 	PPPRAS_BUILD=$(CURDIR)/$(B) tests/vm/run-suite
 
-# The long reliability runs (docs/reliability.md): sanitizer build, and the
-# cycles once more with the plain build's daemon under valgrind.
+# The long reliability runs (docs/reliability.md) against the sanitizer
+# build; VALGRIND=1 adds the cycles with the plain build's daemon under
+# valgrind (which must know pidfd_open).
 check-stress: all
 	@$(MAKE) -s SANITIZE=1 all
-	@PPPRAS_BUILD=$(CURDIR)/build/san PPPRAS_VALGRIND_BUILD=$(if $(filter 1,$(SANITIZE)),,$(CURDIR)/build) \
+	@PPPRAS_BUILD=$(CURDIR)/build/san PPPRAS_VALGRIND_BUILD=$(if $(VALGRIND),$(CURDIR)/build) \
 		tests/stress/run-stress long
 
 # The table is the result: a missed goal does not fail (docs/performance.md).

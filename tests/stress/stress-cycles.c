@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <sys/wait.h>
 
+#include "bench-stats.h"
 #include "fake-plugin.h"
 #include "stress-util.h"
 
@@ -58,7 +59,7 @@ int stress_cycles(const StressOptions *o) {
     for (uint64_t i = 0; i < rounds; i++) {
         if (i == warm_up) {
             fds_first = stress_daemon_fds(daemon);
-            rss_first = stress_daemon_rss_kib(daemon);
+            rss_first = process_rss_kib(daemon);
         }
         fig.operations++;
         if (!one_cycle(bus)) {
@@ -68,7 +69,7 @@ int stress_cycles(const StressOptions *o) {
         }
     }
     fds_last = stress_daemon_fds(daemon);
-    rss_last = stress_daemon_rss_kib(daemon);
+    rss_last = process_rss_kib(daemon);
     if (fds_first < 0 || rss_first < 0 || fds_last < 0 || rss_last < 0)
         STRESS_FAIL("cannot read the daemon's /proc entries");
 

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "connection-object.h"
 #include "pppras-bus.h"
 #include "stress-util.h"
 
@@ -72,22 +73,6 @@ long stress_daemon_fds(pid_t pid) {
             n++;
     closedir(d);
     return n;
-}
-
-long stress_daemon_rss_kib(pid_t pid) {
-    char path[64], line[256];
-    long kib = -ENOENT;
-    FILE *f;
-
-    snprintf(path, sizeof(path), "/proc/%d/status", (int) pid);
-    f = fopen(path, "re");
-    if (!f)
-        return -errno;
-    while (fgets(line, sizeof(line), f))
-        if (sscanf(line, "VmRSS: %ld kB", &kib) == 1)
-            break;
-    fclose(f);
-    return kib;
 }
 
 pid_t stress_daemon_pid(void) {
@@ -161,42 +146,6 @@ char *stress_snapshot(DBusConnection *bus) {
     return text;
 }
 
-/* The Connection interface's Pid and Handle in one object's a{sa{sv}}. */
-static bool read_link(DBusMessageIter *interfaces, StressLink *link) {
-    DBusMessageIter ifaces;
-    bool have_pid = false, have_handle = false;
-
-    dbus_message_iter_recurse(interfaces, &ifaces);
-    for (; dbus_message_iter_get_arg_type(&ifaces) == DBUS_TYPE_DICT_ENTRY; dbus_message_iter_next(&ifaces)) {
-        DBusMessageIter entry, props;
-        const char *iface;
-
-        dbus_message_iter_recurse(&ifaces, &entry);
-        dbus_message_iter_get_basic(&entry, &iface);
-        if (strcmp(iface, PPPRAS_CONNECTION_IFACE) != 0)
-            continue;
-        dbus_message_iter_next(&entry);
-        dbus_message_iter_recurse(&entry, &props);
-        for (; dbus_message_iter_get_arg_type(&props) == DBUS_TYPE_DICT_ENTRY; dbus_message_iter_next(&props)) {
-            DBusMessageIter prop, value;
-            const char *name;
-
-            dbus_message_iter_recurse(&props, &prop);
-            dbus_message_iter_get_basic(&prop, &name);
-            dbus_message_iter_next(&prop);
-            dbus_message_iter_recurse(&prop, &value);
-            if (strcmp(name, "Pid") == 0) {
-                dbus_message_iter_get_basic(&value, &link->pid);
-                have_pid = true;
-            } else if (strcmp(name, "Handle") == 0) {
-                dbus_message_iter_get_basic(&value, &link->handle);
-                have_handle = true;
-            }
-        }
-    }
-    return have_pid && have_handle;
-}
-
 int stress_list_links(DBusConnection *bus, StressLink *links, size_t max, size_t *ret_n) {
     DBusMessage *reply = get_managed_objects(bus);
     DBusMessageIter args, objects;
@@ -213,7 +162,7 @@ int stress_list_links(DBusConnection *bus, StressLink *links, size_t max, size_t
 
         dbus_message_iter_recurse(&objects, &object);
         dbus_message_iter_next(&object);
-        if (!read_link(&object, &link))
+        if (!connection_object_read(&object, &link.pid, &link.handle))
             continue;
         if (n == max) {
             dbus_message_unref(reply);

@@ -35,9 +35,8 @@ bool stress_error_is_named(const char *name);
 /* xorshift64*: the same seed gives the same run. */
 uint64_t stress_random(uint64_t *state);
 
-/* The daemon's open fds and resident set (KiB); negative errno. */
+/* The daemon's open fds; negative errno.  (RSS: process_rss_kib().) */
 long stress_daemon_fds(pid_t pid);
-long stress_daemon_rss_kib(pid_t pid);
 /* PPPRAS_DAEMON_PID as with-private-bus sets it; exits when unset. */
 pid_t stress_daemon_pid(void);
 
