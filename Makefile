@@ -209,11 +209,15 @@ check-vm: all
 
 # The long reliability runs (docs/reliability.md) against the sanitizer
 # build; VALGRIND=1 adds the cycles with the plain build's daemon under
-# valgrind (which must know pidfd_open).
+# valgrind (which must know pidfd_open).  Then 200 real dial/hang-up
+# cycles in the QEMU guest with the sanitizer build's daemon (half an hour
+# under TCG: not part of make check).
 check-stress: all
 	@$(MAKE) -s SANITIZE=1 all
 	@PPPRAS_BUILD=$(CURDIR)/build/san PPPRAS_VALGRIND_BUILD=$(if $(VALGRIND),$(CURDIR)/build) \
 		tests/stress/run-stress long
+	@PPPRAS_BUILD=$(CURDIR)/build/san PPPRAS_STRESS_CYCLES=200 PPPRAS_VM_TIMEOUT=3600 \
+		tests/vm/run-suite stress_cycles
 
 # The table is the result: a missed goal does not fail (docs/performance.md).
 # Every fake link holds a pidfd in the daemon: the soft fd limit goes up.
