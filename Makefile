@@ -75,6 +75,7 @@ LIB_SRC     := $(wildcard client-lib/*.c)
 UNIT_SRC    := $(wildcard tests/unit/*.c)
 BUSTEST_SRC := $(wildcard tests/bus/*.c)
 BENCH_SRC   := $(wildcard tests/bench/*.c)
+STRESS_SRC  := $(wildcard tests/stress/*.c)
 
 obj = $(patsubst %.c,$(B)/obj/%.o,$(1))
 
@@ -84,10 +85,10 @@ PROGRAMS    := $(B)/ppprasd $(B)/pppras.so $(LIB) $(B)/$(LIBNAME) $(B)/rasdial $
                $(B)/pppras-uninstalled.pc $(B)/tests/bus-wait-name $(B)/tests/ras-probe
 TESTS       := $(B)/tests/unit-tests $(B)/tests/bus-tests $(B)/tests/e2e-link \
                $(B)/tests/wnet-name-tests $(B)/tests/wnet-sshfs-tests $(B)/tests/bench \
-               $(B)/tests/fake-pppd
+               $(B)/tests/fake-pppd $(B)/tests/stress
 
 .PHONY: all deps check check-fast check-unit check-bus check-vm check-e2e-in-vm \
-        demo install uninstall clean examples bench check-service-vm
+        demo install uninstall clean examples bench check-service-vm check-stress
 all: $(PROGRAMS) $(TESTS) examples
 
 $(B)/obj/%.o: %.c
@@ -195,6 +196,13 @@ $(B)/tests/bench: $(call obj,$(BENCH_SRC) tests/bus/fake-plugin.c tests/bus/prog
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) -L$(B) -lpppras -Wl,-rpath,'$$ORIGIN/..' \
 		$(DBUS_LIBS) $(SYSTEMD_LIBS) -lpthread
 
+# The reliability tests drive the daemon with the same fake pppd.
+$(call obj,$(STRESS_SRC)):  EXTRA_CFLAGS = $(DBUS_CFLAGS) -Itests/bus -Itests/bench
+$(B)/tests/stress: $(call obj,$(STRESS_SRC) tests/bus/fake-plugin.c tests/bus/connection-object.c tests/bench/bench-stats.c) $(B)/$(LIBNAME)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) -L$(B) -lpppras -Wl,-rpath,'$$ORIGIN/..' $(DBUS_LIBS) -lpthread
+
 EXAMPLES := $(patsubst docs/examples/%.c,$(B)/examples/%,$(wildcard docs/examples/*.c))
 examples: $(EXAMPLES)
 $(B)/examples/%: docs/examples/%.c $(B)/$(LIBNAME) $(B)/pppras-uninstalled.pc
@@ -225,6 +233,18 @@ check-vm: all
 # The installed system service under systemd as PID 1 (installs build/).
 check-service-vm:
 	tests/vm/run-service
+
+# The long reliability runs (docs/reliability.md) against the sanitizer
+# build; VALGRIND=1 adds the cycles with the plain build's daemon under
+# valgrind (which must know pidfd_open).  Then 200 real dial/hang-up
+# cycles in the QEMU guest with the sanitizer build's daemon (half an hour
+# under TCG: not part of make check).
+check-stress: all
+	@$(MAKE) -s SANITIZE=1 all
+	@PPPRAS_BUILD=$(CURDIR)/build/san PPPRAS_VALGRIND_BUILD=$(if $(VALGRIND),$(CURDIR)/build) \
+		tests/stress/run-stress long
+	@PPPRAS_BUILD=$(CURDIR)/build/san PPPRAS_STRESS_CYCLES=200 PPPRAS_VM_TIMEOUT=3600 \
+		tests/vm/run-suite stress_cycles
 
 # The table is the result: a missed goal does not fail (docs/performance.md).
 # Every fake link holds a pidfd in the daemon: the soft fd limit goes up.

@@ -13,6 +13,7 @@ const BusErrorEntry bus_errors[] = {
     { PPPRAS_ERROR_NO_MEMORY,         ERROR_NOT_ENOUGH_MEMORY },
     { PPPRAS_ERROR_NO_SECRETS,        ERROR_LOGON_FAILURE },
     { PPPRAS_ERROR_FAILED,            ERROR_UNKNOWN },
+    { PPPRAS_ERROR_LIMIT_EXCEEDED,    ERROR_OUTOFMEMORY },
 };
 const unsigned bus_errors_size = sizeof(bus_errors) / sizeof(bus_errors[0]);
 

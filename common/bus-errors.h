@@ -22,6 +22,7 @@ extern const unsigned bus_errors_size;
 #define PPPRAS_ERROR_NO_MEMORY         "org.pppras.Ras1.Error.NoMemory"
 #define PPPRAS_ERROR_NO_SECRETS        "org.pppras.Ras1.Error.NoSecrets"
 #define PPPRAS_ERROR_FAILED            "org.pppras.Ras1.Error.Failed"
+#define PPPRAS_ERROR_LIMIT_EXCEEDED    "org.pppras.Ras1.Error.LimitExceeded"
 
 /* Code for an error name.  Names of the bus itself that mean "the daemon
  * is not there" give ERROR_RASMAN_CANNOT_INITIALIZE (711); other unknown

@@ -467,6 +467,14 @@ static void finish_process_gone(Connection *c) {
 
 /* ---- lifecycle ---- */
 
+/* A new handle reaches the state file before the reply that hands it out:
+ * the deferred write comes after the bus work, so a daemon killed in
+ * between came back without the handle and gave the same pppd another. */
+static void persist_new_handle(Context *ctx) {
+    assert(ctx);
+    (void) context_save_state(ctx);
+}
+
 static int connection_create(Context *ctx, pid_t pid, uid_t owner, Connection **ret) {
     assert(ctx);
     assert(ret);
@@ -577,6 +585,7 @@ int context_link_register(Context *ctx, pid_t pid, uid_t owner, const LinkInfo *
     log_connection(LOG_INFO, c, "New connection for pppd %i (entry \"%s\").", (int) pid, c->entry_name);
     if (gone)
         on_process_gone(c);
+    persist_new_handle(ctx);
     if (r < 0)
         return r;    /* the connection stands; the update was incomplete */
     if (ret)
@@ -687,6 +696,7 @@ int context_dial(Context *ctx, const DialRequest *req, Connection **ret) {
     on_state_entered(c, ctx);    /* RASCS_OpenPort */
     log_connection(LOG_INFO, c, "Dialling: started %s as pid %i for uid %u.", ctx->pppd_path, (int) pid,
                    (unsigned) req->owner);
+    persist_new_handle(ctx);
     *ret = c;
     return 0;
 }

@@ -132,6 +132,8 @@ static int method_register_notification(sd_bus_message *m, void *userdata, sd_bu
                             handle, flags, fd);
     if (r == -EINVAL || r == -EBADF)
         return bus_reply_invalid_parameter(m);
+    if (r == -EDQUOT)
+        return bus_reply_ras_error(m, PPPRAS_ERROR_LIMIT_EXCEEDED, ERROR_OUTOFMEMORY);
     if (r < 0)
         return bus_reply_errno(m, r);
     log_debug("%s registered notifications for %016" PRIx64 ", flags 0x%x.",

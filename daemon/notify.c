@@ -137,6 +137,11 @@ int notify_registry_add(NotifyRegistry *r, sd_bus *bus, const char *owner,
         return -EINVAL;
     if (fd < 0 || !fd_is_writable(fd))
         return -EBADF;
+    size_t held = 0;
+    for (size_t i = 0; i < r->n_registrations; i++)
+        held += streq_ptr(r->registrations[i].owner, owner);
+    if (held >= NOTIFY_MAX_PER_CLIENT)
+        return -EDQUOT;
 
     if (r->n_registrations == r->allocated) {
         size_t n = r->allocated ? r->allocated * 2 : 8;

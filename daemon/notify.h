@@ -13,6 +13,9 @@
 
 #define NOTIFY_ALL_CONNECTIONS UINT64_MAX
 #define NOTIFY_VALID_FLAGS 0x0fu    /* RASCN_Connection .. RASCN_BandwidthRemoved */
+/* Registrations one bus client may hold: each keeps an fd open in the
+ * daemon, and one client must not use up the fds every pppd needs. */
+#define NOTIFY_MAX_PER_CLIENT 256
 
 typedef struct NotifyRegistry NotifyRegistry;
 
@@ -22,7 +25,8 @@ NotifyRegistry *notify_registry_free(NotifyRegistry *r);
 /* Keeps a duplicate of fd for owner (a unique bus name).  With a bus the
  * owner is tracked and its registrations dropped when it disconnects;
  * without one (tests) only notify_registry_drop_owner() drops them.
- * -EINVAL: flags zero or unknown bits; -EBADF: fd not open for writing. */
+ * -EINVAL: flags zero or unknown bits; -EBADF: fd not open for writing;
+ * -EDQUOT: owner holds NOTIFY_MAX_PER_CLIENT registrations already. */
 int notify_registry_add(NotifyRegistry *r, sd_bus *bus, const char *owner,
                         uint64_t handle, uint32_t flags, int fd);
 

@@ -36,8 +36,6 @@
 #define EVENT_TIMEOUT_MS      5000
 #define MIB                   1024.0
 
-#define _cleanup_fake_plugin_ __attribute__((cleanup(fake_plugin_done)))
-
 typedef struct Settings {
     size_t links;               /* for RasEnumConnections and memory */
     size_t samples;             /* per small operation; the big ones take fewer */
@@ -86,21 +84,6 @@ static int timed_ping(DBusConnection *bus, Samples *s) {
     if (r >= 0)
         samples_add_since(s, t0);
     return r;
-}
-
-static long daemon_rss_kib(pid_t pid) {
-    char path[64], line[256];
-    long kib = -1;
-
-    snprintf(path, sizeof(path), "/proc/%i/status", (int) pid);
-    FILE *f = fopen(path, "re");
-    if (!f)
-        return -errno;
-    while (fgets(line, sizeof(line), f))
-        if (sscanf(line, "VmRSS: %ld kB", &kib) == 1)
-            break;
-    fclose(f);
-    return kib;
 }
 
 /* -------------------------------------------------- the connected links */
@@ -362,7 +345,7 @@ static int run_benchmarks(const Settings *set) {
     dbus_connection_set_exit_on_disconnect(bus, false);
     for (int i = 0; i < 20; i++)
         (void) ping_daemon(bus);
-    memory.idle_kib = daemon_rss_kib(daemon_pid);
+    memory.idle_kib = process_rss_kib(daemon_pid);
 
     /* One live connection for the small calls. */
     HRASCONN h = NULL;
@@ -388,7 +371,7 @@ static int run_benchmarks(const Settings *set) {
                 (double) (bench_now_nsec() - t0) / 1e9);
         (void) ping_daemon(bus);
         bench_enum(&enumerate, bus, set->links + (h ? 1 : 0), set);
-        memory.loaded_kib = daemon_rss_kib(daemon_pid);
+        memory.loaded_kib = process_rss_kib(daemon_pid);
         link_load_stop(&load);
     }
     dbus_connection_close(bus);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include <assert.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -50,4 +51,19 @@ double samples_quantile(Samples *s, double q) {
     if ((double) rank < exact)
         rank++;
     return s->usec[rank > 0 ? rank - 1 : 0];
+}
+
+long process_rss_kib(pid_t pid) {
+    char path[64], line[256];
+    long kib = -ENOENT;
+
+    snprintf(path, sizeof(path), "/proc/%i/status", (int) pid);
+    FILE *f = fopen(path, "re");
+    if (!f)
+        return -errno;
+    while (fgets(line, sizeof(line), f))
+        if (sscanf(line, "VmRSS: %ld kB", &kib) == 1)
+            break;
+    fclose(f);
+    return kib;
 }

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 typedef struct Samples {
     double *usec;
@@ -26,3 +27,6 @@ void samples_add_since(Samples *s, uint64_t start_nsec);
 /* The q-quantile (0.5: median, 0.99: p99), nearest rank; sorts s.
  * 0 without samples. */
 double samples_quantile(Samples *s, double q);
+
+/* VmRSS of a process in KiB, from /proc; negative errno. */
+long process_rss_kib(pid_t pid);

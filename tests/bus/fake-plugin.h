@@ -62,3 +62,5 @@ int fake_plugin_wait(FakePlugin *p, int timeout_ms, int *ret_status);
 
 /* SIGKILLs and reaps a child that is still there, closes everything. */
 void fake_plugin_done(FakePlugin *p);
+
+#define _cleanup_fake_plugin_ __attribute__((cleanup(fake_plugin_done)))

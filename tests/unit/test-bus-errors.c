@@ -17,6 +17,7 @@ static const struct {
     { "org.pppras.Ras1.Error.NoMemory",         8 },
     { "org.pppras.Ras1.Error.NoSecrets",        1326 },
     { "org.pppras.Ras1.Error.Failed",           635 },
+    { "org.pppras.Ras1.Error.LimitExceeded",    14 },
 };
 
 START_TEST(test_every_contract_error_name_gives_its_code) {

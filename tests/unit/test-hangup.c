@@ -265,6 +265,24 @@ START_TEST(test_invalid_notification_flags_are_einval) {
 }
 END_TEST
 
+START_TEST(test_one_client_holds_at_most_notify_max_per_client_registrations) {
+    context_start(30 * USEC_PER_SEC, 0);
+    int efd = eventfd(0, EFD_CLOEXEC);
+    ck_assert_int_ge(efd, 0);
+    for (int i = 0; i < NOTIFY_MAX_PER_CLIENT; i++)
+        ck_assert_int_eq(notify_registry_add(ctx.notify, NULL, ":1.greedy", NOTIFY_ALL_CONNECTIONS,
+                                             RASCN_Connection, efd), 0);
+    ck_assert_int_eq(notify_registry_add(ctx.notify, NULL, ":1.greedy", NOTIFY_ALL_CONNECTIONS,
+                                         RASCN_Connection, efd), -EDQUOT);
+    /* another client is not held back by it */
+    ck_assert_int_eq(notify_registry_add(ctx.notify, NULL, ":1.other", NOTIFY_ALL_CONNECTIONS,
+                                         RASCN_Connection, efd), 0);
+    notify_registry_drop_owner(ctx.notify, ":1.greedy");
+    ck_assert_uint_eq(notify_registry_count(ctx.notify), 1);
+    close(efd);
+}
+END_TEST
+
 START_TEST(test_root_owner_and_hangup_group_may_hang_up_others_may_not) {
     const gid_t groups[] = { 10, 20 };
 
@@ -285,6 +303,7 @@ Suite *hangup_suite(void) {
     tcase_add_checked_fixture(tc, NULL, teardown);
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, test_hangup_sends_sigterm_and_retires_handle_when_pppd_is_gone);
+    tcase_add_test(tc, test_one_client_holds_at_most_notify_max_per_client_registrations);
     tcase_add_test(tc, test_second_hangup_while_hanging_up_does_nothing_more);
     tcase_add_test(tc, test_pppd_ignoring_sigterm_is_sigkilled_after_grace_period);
     tcase_add_test(tc, test_pppd_ending_on_its_own_leaves_handle_disconnected_with_exit_error_until_hangup);
