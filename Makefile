@@ -198,7 +198,8 @@ $(B)/tests/bench: $(call obj,$(BENCH_SRC) tests/bus/fake-plugin.c tests/bus/prog
 
 # The reliability tests drive the daemon with the same fake pppd.
 $(call obj,$(STRESS_SRC)):  EXTRA_CFLAGS = $(DBUS_CFLAGS) -Itests/bus -Itests/bench
-$(B)/tests/stress: $(call obj,$(STRESS_SRC) tests/bus/fake-plugin.c tests/bus/connection-object.c tests/bench/bench-stats.c) $(B)/$(LIBNAME)
+$(B)/tests/stress: $(call obj,$(STRESS_SRC) tests/bus/fake-plugin.c tests/bus/program-path.c tests/bus/connection-object.c \
+                  tests/bench/bench-stats.c) $(B)/$(LIBNAME) $(B)/tests/fake-pppd
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) -L$(B) -lpppras -Wl,-rpath,'$$ORIGIN/..' $(DBUS_LIBS) -lpthread
