@@ -469,10 +469,21 @@ static void finish_process_gone(Connection *c) {
 
 /* A new handle reaches the state file before the reply that hands it out:
  * the deferred write comes after the bus work, so a daemon killed in
- * between came back without the handle and gave the same pppd another. */
-static void persist_new_handle(Context *ctx) {
+ * between came back without the handle and gave the same pppd another.
+ * One appended line, not the whole table: registering 10,000 links must
+ * not write 10,000 tables. */
+static void persist_new_handle(Context *ctx, const Connection *c) {
     assert(ctx);
-    (void) context_save_state(ctx);
+    assert(c);
+
+    if (!ctx->runtime_dir)
+        return;
+    int r = state_file_append(ctx->runtime_dir, c);
+    if (r == -ENOENT)
+        (void) context_save_state(ctx);
+    else if (r < 0)
+        log_warning_errno(r, "Failed to add connection %016" PRIx64 " to the table in %s: %m",
+                          c->handle, ctx->runtime_dir);
 }
 
 static int connection_create(Context *ctx, pid_t pid, uid_t owner, Connection **ret) {
@@ -583,9 +594,9 @@ int context_link_register(Context *ctx, pid_t pid, uid_t owner, const LinkInfo *
 
     r = connection_apply_register(c, info);
     log_connection(LOG_INFO, c, "New connection for pppd %i (entry \"%s\").", (int) pid, c->entry_name);
+    persist_new_handle(ctx, c);
     if (gone)
         on_process_gone(c);
-    persist_new_handle(ctx);
     if (r < 0)
         return r;    /* the connection stands; the update was incomplete */
     if (ret)
@@ -696,7 +707,7 @@ int context_dial(Context *ctx, const DialRequest *req, Connection **ret) {
     on_state_entered(c, ctx);    /* RASCS_OpenPort */
     log_connection(LOG_INFO, c, "Dialling: started %s as pid %i for uid %u.", ctx->pppd_path, (int) pid,
                    (unsigned) req->owner);
-    persist_new_handle(ctx);
+    persist_new_handle(ctx, c);
     *ret = c;
     return 0;
 }

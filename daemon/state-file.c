@@ -226,6 +226,14 @@ static int parse_connection(char *line, Connection **ret) {
     return 0;
 }
 
+/* The record of handle h among those read so far, if any. */
+static Connection **find_handle(StateFile *s, uint64_t h) {
+    for (size_t i = s->n_connections; i > 0; i--)
+        if (s->connections[i - 1]->handle == h)
+            return &s->connections[i - 1];
+    return NULL;
+}
+
 int state_file_parse(FILE *f, StateFile *ret) {
     assert(f);
     assert(ret);
@@ -254,6 +262,12 @@ int state_file_parse(FILE *f, StateFile *ret) {
         Connection *c;
         if (parse_connection(line, &c) < 0) {
             log_warning("State file line %u: bad record, ignored.", n);
+            continue;
+        }
+        Connection **earlier = find_handle(&s, c->handle);
+        if (earlier) {    /* appended after the last save: the newer word */
+            connection_free(*earlier);
+            *earlier = c;
             continue;
         }
         Connection **grown = realloc(s.connections, (s.n_connections + 1) * sizeof(Connection *));
@@ -289,6 +303,39 @@ int state_file_save(const char *dir, const HandleTable *t) {
     /* Not durable: the file lives on tmpfs and matters only while the
      * system runs (pppd processes do not survive a reboot either). */
     return atomic_file_write(path, 0644, 0, format_state, t);
+}
+
+int state_file_append(const char *dir, const Connection *c) {
+    assert(dir);
+    assert(c);
+
+    char *record = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&record, &size);
+    if (!f)
+        return -ENOMEM;
+    int r = format_one(c, f);
+    if (fclose(f) != 0 && r >= 0)
+        r = -ENOMEM;
+    if (r < 0) {
+        free(record);
+        return r;
+    }
+
+    char path[4096];
+    snprintf(path, sizeof(path), "%s/" STATE_FILE, dir);
+    int fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) {
+        free(record);
+        return -errno;
+    }
+    /* One write: a reader (or a daemon killed meanwhile) sees the whole
+     * line or a cut one, which the parser skips. */
+    ssize_t n = write(fd, record, size);
+    r = n < 0 ? -errno : (size_t) n != size ? -EIO : 0;
+    close(fd);
+    free(record);
+    return r;
 }
 
 int state_file_load(const char *dir, StateFile *ret) {

@@ -27,5 +27,11 @@ int state_file_parse(FILE *f, StateFile *ret);
 
 /* Temp file + rename in dir (created 0755 if missing). */
 int state_file_save(const char *dir, const HandleTable *t);
+/* One record added to the end of the saved table with a single write(2):
+ * a new handle is on disk before anyone learns it, at the cost of one
+ * line, not the whole table.  A later record of a handle replaces an
+ * earlier one on reading; the next save compacts.  -ENOENT: no table
+ * saved yet (save it instead). */
+int state_file_append(const char *dir, const Connection *c);
 /* A missing file gives an empty StateFile (next_handle 0). */
 int state_file_load(const char *dir, StateFile *ret);

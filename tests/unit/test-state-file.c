@@ -275,6 +275,36 @@ START_TEST(test_save_then_load_round_trip_through_the_file) {
 }
 END_TEST
 
+/* A new handle is appended before the next full save: it is read back,
+ * after what was saved, and a later record of a handle wins. */
+START_TEST(test_appended_records_are_read_after_the_saved_ones) {
+    Connection *a = add_full_connection(1234, "saved");
+    scratch_dir_new(dir);
+    ck_assert_int_eq(state_file_save(dir, &table), 0);
+
+    Connection *b = add_full_connection(1235, "appended");
+    ck_assert_int_eq(state_file_append(dir, b), 0);
+    set_string(&a->ifname, "ppp7");
+    a->state = RASCS_Connected;
+    ck_assert_int_eq(state_file_append(dir, a), 0);
+
+    StateFile s;
+    ck_assert_int_eq(state_file_load(dir, &s), 0);
+    ck_assert_uint_eq(s.n_connections, 2);
+    assert_same_connection(s.connections[0], a);    /* its place, its newer record */
+    assert_same_connection(s.connections[1], b);
+    state_file_done(&s);
+}
+END_TEST
+
+START_TEST(test_append_without_a_saved_table_is_enoent) {
+    Connection *a = add_full_connection(1234, "first");
+    scratch_dir_new(dir);
+    ck_assert_int_eq(state_file_append(dir, a), -ENOENT);
+    ck_assert_uint_eq(scratch_count(dir), 0);
+}
+END_TEST
+
 START_TEST(test_missing_file_is_an_empty_table) {
     char path[SCRATCH_PATH_MAX];
     scratch_dir_new(dir);
@@ -366,6 +396,8 @@ Suite *state_file_suite(void) {
     tc = tcase_create("file");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_save_then_load_round_trip_through_the_file);
+    tcase_add_test(tc, test_appended_records_are_read_after_the_saved_ones);
+    tcase_add_test(tc, test_append_without_a_saved_table_is_enoent);
     tcase_add_test(tc, test_missing_file_is_an_empty_table);
     tcase_add_test(tc, test_save_creates_the_directory);
     tcase_add_test(tc, test_failed_write_leaves_the_old_file_and_no_temporary);
