@@ -88,7 +88,7 @@ TESTS       := $(B)/tests/unit-tests $(B)/tests/bus-tests $(B)/tests/e2e-link \
                $(B)/tests/fake-pppd $(B)/tests/stress
 
 .PHONY: all deps check check-fast check-unit check-bus check-vm check-e2e-in-vm \
-        demo install uninstall clean examples bench check-service-vm check-stress
+        demo install uninstall clean examples bench bench-vm check-service-vm check-stress
 all: $(PROGRAMS) $(TESTS) examples
 
 $(B)/obj/%.o: %.c
@@ -254,6 +254,12 @@ bench: all
 	@ulimit -n $$(ulimit -Hn); PPPRAS_BUILD=$(CURDIR)/$(B) \
 		PPPRAS_DAEMON_ARGS="$${PPPRAS_DAEMON_ARGS:-} --test-allow-fake-pids" \
 		tests/with-private-bus $(B)/tests/bench
+	@$(MAKE) -s bench-vm
+
+# Real pppd in the QEMU guest: RasDial -> Connected against the same pppd
+# without the plugin (scenario bench_dial).
+bench-vm: all
+	@PPPRAS_BUILD=$(CURDIR)/$(B) tests/vm/run-suite bench_dial | grep -E '^(bench_dial|FAIL|vm:)'
 
 demo: deps all
 	@tests/demo
