@@ -29,6 +29,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bus/dbus-dict.h"
 #include "bus/fake-pppd-protocol.h"
 #include "phase-map.h"
 #include "pppras-bus.h"
@@ -52,21 +53,9 @@ static void on_sigterm(int sig) {
     _exit(0);   /* what pppd's orderly shutdown ends with */
 }
 
-static void append_entry(DBusMessageIter *dict, const char *key, int type, const void *value) {
-    DBusMessageIter entry, variant;
-    char signature[2] = { (char) type, 0 };
-
-    dbus_message_iter_open_container(dict, DBUS_TYPE_DICT_ENTRY, NULL, &entry);
-    dbus_message_iter_append_basic(&entry, DBUS_TYPE_STRING, &key);
-    dbus_message_iter_open_container(&entry, DBUS_TYPE_VARIANT, signature, &variant);
-    dbus_message_iter_append_basic(&variant, type, value);
-    dbus_message_iter_close_container(&entry, &variant);
-    dbus_message_iter_close_container(dict, &entry);
-}
-
 static void append_string_entry(DBusMessageIter *dict, const char *key, const char *value) {
     if (value[0])
-        append_entry(dict, key, DBUS_TYPE_STRING, &value);
+        dbus_dict_append(dict, key, DBUS_TYPE_STRING, &value);
 }
 
 /* Register with everything known: the first one, or again for a new daemon. */
@@ -79,7 +68,7 @@ static void append_register(DBusMessageIter *args) {
     append_string_entry(&dict, "device_type", "pty");
     if (link_state.phase >= 0) {
         uint32_t phase = (uint32_t) link_state.phase;
-        append_entry(&dict, "phase", DBUS_TYPE_UINT32, &phase);
+        dbus_dict_append(&dict, "phase", DBUS_TYPE_UINT32, &phase);
     }
     if (link_state.ip_up) {
         append_string_entry(&dict, "ifname", link_state.ifname);
@@ -138,7 +127,7 @@ static DBusMessage *build_call(const FakeRequest *req) {
         dbus_bool_t peer_terminated = req->b;
         dbus_message_iter_append_basic(&args, DBUS_TYPE_INT32, &req->i);
         dbus_message_iter_open_container(&args, DBUS_TYPE_ARRAY, "{sv}", &dict);
-        append_entry(&dict, "peer_terminated", DBUS_TYPE_BOOLEAN, &peer_terminated);
+        dbus_dict_append(&dict, "peer_terminated", DBUS_TYPE_BOOLEAN, &peer_terminated);
         dbus_message_iter_close_container(&args, &dict);
         break;
     }

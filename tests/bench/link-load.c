@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "link-load.h"
+#include "dbus-dict.h"
 #include "phase-map.h"
 #include "pppras-bus.h"
 
@@ -60,18 +61,6 @@ static int spawn_holders(LinkLoad *l, size_t n) {
     return 0;
 }
 
-static void append_entry(DBusMessageIter *dict, const char *key, int type, const void *value) {
-    DBusMessageIter entry, variant;
-    char signature[2] = { (char) type, 0 };
-
-    dbus_message_iter_open_container(dict, DBUS_TYPE_DICT_ENTRY, NULL, &entry);
-    dbus_message_iter_append_basic(&entry, DBUS_TYPE_STRING, &key);
-    dbus_message_iter_open_container(&entry, DBUS_TYPE_VARIANT, signature, &variant);
-    dbus_message_iter_append_basic(&variant, type, value);
-    dbus_message_iter_close_container(&entry, &variant);
-    dbus_message_iter_close_container(dict, &entry);
-}
-
 /* Register for link number i, living as pid: a pty link with its own
  * entry, interface and addresses, already RUNNING. */
 static DBusMessage *build_register(size_t i, pid_t pid) {
@@ -95,9 +84,9 @@ static DBusMessage *build_register(size_t i, pid_t pid) {
     dbus_message_iter_init_append(m, &args);
     dbus_message_iter_open_container(&args, DBUS_TYPE_ARRAY, "{sv}", &dict);
     for (size_t k = 0; k < sizeof(strings) / sizeof(strings[0]); k++)
-        append_entry(&dict, strings[k][0], DBUS_TYPE_STRING, &strings[k][1]);
-    append_entry(&dict, "phase", DBUS_TYPE_UINT32, &phase);
-    append_entry(&dict, "test_pid", DBUS_TYPE_UINT32, &test_pid);
+        dbus_dict_append(&dict, strings[k][0], DBUS_TYPE_STRING, &strings[k][1]);
+    dbus_dict_append(&dict, "phase", DBUS_TYPE_UINT32, &phase);
+    dbus_dict_append(&dict, "test_pid", DBUS_TYPE_UINT32, &test_pid);
     dbus_message_iter_close_container(&args, &dict);
     return m;
 }
