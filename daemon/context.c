@@ -336,8 +336,11 @@ static uint32_t fallback_error(const Connection *c) {
         return ERROR_USER_DISCONNECTION;
     if (c->wait_code == CLD_EXITED)
         return ras_error_for_pppd_exit(c->wait_status, connection_saw(c));
-    /* No exit report: the peer's orderly hang-up, if the plugin saw one,
-     * is the best account of how the link ended. */
+    /* No exit report: what the plugin saw -- an authentication failure,
+     * or else the peer's orderly hang-up -- is the best account of how
+     * the link ended. */
+    if (c->auth_failed)
+        return ERROR_AUTHENTICATION_FAILURE;
     if (c->peer_terminated)
         return ERROR_REMOTE_DISCONNECTION;
     return RAS_ERROR_PPPD_KILLED;
