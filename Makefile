@@ -245,7 +245,7 @@ check-stress: all
 	@PPPRAS_BUILD=$(CURDIR)/build/san PPPRAS_VALGRIND_BUILD=$(if $(VALGRIND),$(CURDIR)/build) \
 		tests/stress/run-stress long
 	@PPPRAS_BUILD=$(CURDIR)/build/san PPPRAS_STRESS_CYCLES=200 PPPRAS_VM_TIMEOUT=3600 \
-		tests/vm/run-suite stress_cycles
+		ASAN_OPTIONS=$${ASAN_OPTIONS:-quarantine_size_mb=16} tests/vm/run-suite stress_cycles
 
 # The table is the result: a missed goal does not fail (docs/performance.md).
 # Every fake link holds a pidfd in the daemon: the soft fd limit goes up.
