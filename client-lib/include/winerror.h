@@ -52,3 +52,19 @@
 #define ERROR_NOT_CONNECTED          2250
 #define ERROR_OPEN_FILES             2401
 #define ERROR_DEVICE_IN_USE          2404
+
+/* Codes of the base calls (LoadLibrary, GetProcAddress) and the ones the
+ * WN_* names of winnetwk.h stand for. */
+#define ERROR_GEN_FAILURE            31
+#define ERROR_UNEXP_NET_ERR          59
+#define ERROR_MOD_NOT_FOUND          126
+#define ERROR_PROC_NOT_FOUND         127
+#define ERROR_RETRY                  1237
+#define ERROR_NOT_AUTHENTICATED      1244
+#define ERROR_NOT_LOGGED_ON          1245
+#define ERROR_ALREADY_INITIALIZED    1247
+#define ERROR_NO_MORE_DEVICES        1248
+#define ERROR_NO_LOGON_SERVERS       1311
+#define ERROR_INVALID_USER_BUFFER    1784
+#define ERROR_CONNECTED_OTHER_PASSWORD 2108
+#define ERROR_CONNECTED_OTHER_PASSWORD_DEFAULT 2109
