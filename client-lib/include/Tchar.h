@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* <Tchar.h>, as Microsoft's pages spell it: Linux file names are case-sensitive. */
+#include "tchar.h"
