@@ -129,6 +129,99 @@ DWORD WINAPI WNetCloseEnum(HANDLE hEnum);
 DWORD WINAPI WNetGetLastErrorA(LPDWORD lpError, LPSTR lpErrorBuf, DWORD nErrorBufSize, LPSTR lpNameBuf, DWORD nNameBufSize);
 DWORD WINAPI WNetGetLastErrorW(LPDWORD lpError, LPWSTR lpErrorBuf, DWORD nErrorBufSize, LPWSTR lpNameBuf, DWORD nNameBufSize);
 
+/* ---------------------------------------------------------------- information
+ * Answered from the caller's connections (connected, and remembered where
+ * Windows also answers for them); there is no network browsing. */
+
+#define UNIVERSAL_NAME_INFO_LEVEL   0x00000001
+#define REMOTE_NAME_INFO_LEVEL      0x00000002
+
+typedef struct _UNIVERSAL_NAME_INFOA {
+    LPSTR lpUniversalName;
+} UNIVERSAL_NAME_INFOA, *LPUNIVERSAL_NAME_INFOA;
+
+typedef struct _UNIVERSAL_NAME_INFOW {
+    LPWSTR lpUniversalName;
+} UNIVERSAL_NAME_INFOW, *LPUNIVERSAL_NAME_INFOW;
+
+typedef struct _REMOTE_NAME_INFOA {
+    LPSTR lpUniversalName;
+    LPSTR lpConnectionName;
+    LPSTR lpRemainingPath;
+} REMOTE_NAME_INFOA, *LPREMOTE_NAME_INFOA;
+
+typedef struct _REMOTE_NAME_INFOW {
+    LPWSTR lpUniversalName;
+    LPWSTR lpConnectionName;
+    LPWSTR lpRemainingPath;
+} REMOTE_NAME_INFOW, *LPREMOTE_NAME_INFOW;
+
+/* The network name of lpLocalPath, a path on a connected drive ("Z:\dir",
+ * "Z:/dir") or under a connection's directory: the structure first, its
+ * strings after it in the same buffer; *lpBufferSize in bytes,
+ * ERROR_MORE_DATA with the size needed. */
+DWORD WINAPI WNetGetUniversalNameA(LPCSTR lpLocalPath, DWORD dwInfoLevel, LPVOID lpBuffer, LPDWORD lpBufferSize);
+DWORD WINAPI WNetGetUniversalNameW(LPCWSTR lpLocalPath, DWORD dwInfoLevel, LPVOID lpBuffer, LPDWORD lpBufferSize);
+
+/* The user name a connection was made as (lpName a local device or a
+ * remote name), or the caller's own name for NULL or "";
+ * *lpnLength in characters. */
+DWORD WINAPI WNetGetUserA(LPCSTR lpName, LPSTR lpUserName, LPDWORD lpnLength);
+DWORD WINAPI WNetGetUserW(LPCWSTR lpName, LPWSTR lpUserName, LPDWORD lpnLength);
+
+/* The network resource lpNetResource->lpRemoteName lies on, and in
+ * *lplpSystem the rest of the name past it (NULL when none);
+ * *lpcbBuffer in bytes. */
+DWORD WINAPI WNetGetResourceInformationA(LPNETRESOURCEA lpNetResource, LPVOID lpBuffer, LPDWORD lpcbBuffer,
+                                         LPSTR *lplpSystem);
+DWORD WINAPI WNetGetResourceInformationW(LPNETRESOURCEW lpNetResource, LPVOID lpBuffer, LPDWORD lpcbBuffer,
+                                         LPWSTR *lplpSystem);
+
+/* ---------------------------------------------------------------- WN_* codes
+ * The names Windows' winnetwk.h gives the error codes WNet calls return. */
+#define WN_SUCCESS                      NO_ERROR
+#define WN_NO_ERROR                     NO_ERROR
+#define WN_NOT_SUPPORTED                ERROR_NOT_SUPPORTED
+#define WN_CANCEL                       ERROR_CANCELLED
+#define WN_RETRY                        ERROR_RETRY
+#define WN_NET_ERROR                    ERROR_UNEXP_NET_ERR
+#define WN_MORE_DATA                    ERROR_MORE_DATA
+#define WN_BAD_POINTER                  ERROR_INVALID_ADDRESS
+#define WN_BAD_VALUE                    ERROR_INVALID_PARAMETER
+#define WN_BAD_USER                     ERROR_BAD_USERNAME
+#define WN_BAD_PASSWORD                 ERROR_INVALID_PASSWORD
+#define WN_ACCESS_DENIED                ERROR_ACCESS_DENIED
+#define WN_FUNCTION_BUSY                ERROR_BUSY
+#define WN_WINDOWS_ERROR                ERROR_UNEXP_NET_ERR
+#define WN_OUT_OF_MEMORY                ERROR_NOT_ENOUGH_MEMORY
+#define WN_NO_NETWORK                   ERROR_NO_NETWORK
+#define WN_EXTENDED_ERROR               ERROR_EXTENDED_ERROR
+#define WN_BAD_LEVEL                    ERROR_INVALID_LEVEL
+#define WN_BAD_HANDLE                   ERROR_INVALID_HANDLE
+#define WN_NOT_INITIALIZING             ERROR_ALREADY_INITIALIZED
+#define WN_NO_MORE_DEVICES              ERROR_NO_MORE_DEVICES
+#define WN_NOT_CONNECTED                ERROR_NOT_CONNECTED
+#define WN_OPEN_FILES                   ERROR_OPEN_FILES
+#define WN_DEVICE_IN_USE                ERROR_DEVICE_IN_USE
+#define WN_BAD_NETNAME                  ERROR_BAD_NET_NAME
+#define WN_BAD_LOCALNAME                ERROR_BAD_DEVICE
+#define WN_ALREADY_CONNECTED            ERROR_ALREADY_ASSIGNED
+#define WN_DEVICE_ERROR                 ERROR_GEN_FAILURE
+#define WN_CONNECTION_CLOSED            ERROR_CONNECTION_UNAVAIL
+#define WN_NO_NET_OR_BAD_PATH           ERROR_NO_NET_OR_BAD_PATH
+#define WN_BAD_PROVIDER                 ERROR_BAD_PROVIDER
+#define WN_CANNOT_OPEN_PROFILE          ERROR_CANNOT_OPEN_PROFILE
+#define WN_BAD_PROFILE                  ERROR_BAD_PROFILE
+#define WN_BAD_DEV_TYPE                 ERROR_BAD_DEV_TYPE
+#define WN_DEVICE_ALREADY_REMEMBERED    ERROR_DEVICE_ALREADY_REMEMBERED
+#define WN_CONNECTED_OTHER_PASSWORD     ERROR_CONNECTED_OTHER_PASSWORD
+#define WN_CONNECTED_OTHER_PASSWORD_DEFAULT ERROR_CONNECTED_OTHER_PASSWORD_DEFAULT
+#define WN_NO_MORE_ENTRIES              ERROR_NO_MORE_ITEMS
+#define WN_NOT_CONTAINER                ERROR_NOT_CONTAINER
+#define WN_NOT_AUTHENTICATED            ERROR_NOT_AUTHENTICATED
+#define WN_NOT_LOGGED_ON                ERROR_NOT_LOGGED_ON
+#define WN_NOT_VALIDATED                ERROR_NO_LOGON_SERVERS
+
 /* pppras extensions.  PppWNetAddConnectionOnLink: WNetAddConnection2 bound
  * to a RAS connection (HRASCONN as returned by RasDial): hanging that
  * connection up (or losing the link) detaches the mount first.
@@ -155,6 +248,13 @@ typedef LPNETRESOURCEW LPNETRESOURCE;
 #define WNetEnumResource WNetEnumResourceW
 #define WNetGetLastError WNetGetLastErrorW
 #define PppWNetAddConnectionOnLink PppWNetAddConnectionOnLinkW
+typedef UNIVERSAL_NAME_INFOW UNIVERSAL_NAME_INFO;
+typedef LPUNIVERSAL_NAME_INFOW LPUNIVERSAL_NAME_INFO;
+typedef REMOTE_NAME_INFOW REMOTE_NAME_INFO;
+typedef LPREMOTE_NAME_INFOW LPREMOTE_NAME_INFO;
+#define WNetGetUniversalName WNetGetUniversalNameW
+#define WNetGetUser WNetGetUserW
+#define WNetGetResourceInformation WNetGetResourceInformationW
 #else
 typedef NETRESOURCEA NETRESOURCE;
 typedef LPNETRESOURCEA LPNETRESOURCE;
@@ -169,6 +269,13 @@ typedef LPNETRESOURCEA LPNETRESOURCE;
 #define WNetEnumResource WNetEnumResourceA
 #define WNetGetLastError WNetGetLastErrorA
 #define PppWNetAddConnectionOnLink PppWNetAddConnectionOnLinkA
+typedef UNIVERSAL_NAME_INFOA UNIVERSAL_NAME_INFO;
+typedef LPUNIVERSAL_NAME_INFOA LPUNIVERSAL_NAME_INFO;
+typedef REMOTE_NAME_INFOA REMOTE_NAME_INFO;
+typedef LPREMOTE_NAME_INFOA LPREMOTE_NAME_INFO;
+#define WNetGetUniversalName WNetGetUniversalNameA
+#define WNetGetUser WNetGetUserA
+#define WNetGetResourceInformation WNetGetResourceInformationA
 #endif
 
 #ifdef __cplusplus

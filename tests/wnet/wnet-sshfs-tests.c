@@ -397,6 +397,190 @@ START_TEST(test_restarted_daemon_takes_connections_back) {
 }
 END_TEST
 
+/* ---------------------------------------------------------------- information calls */
+
+START_TEST(test_universal_name_of_a_path_on_a_connected_drive) {
+    char buf[1024], mp[512], expected[1024];
+    DWORD size = sizeof buf, small;
+
+    ck_assert_uint_eq(add("Z:", NULL, 0), NO_ERROR);
+    snprintf(expected, sizeof expected, "%s/dir/file", remote);
+
+    /* "lpUniversalName: a pointer to the null-terminated UNC name string" */
+    ck_assert_uint_eq(WNetGetUniversalNameA("Z:\\dir\\file", UNIVERSAL_NAME_INFO_LEVEL, buf, &size), NO_ERROR);
+    ck_assert_str_eq(((UNIVERSAL_NAME_INFOA *) buf)->lpUniversalName, expected);
+    /* the strings live in the caller's buffer */
+    ck_assert(((UNIVERSAL_NAME_INFOA *) buf)->lpUniversalName >= buf &&
+              ((UNIVERSAL_NAME_INFOA *) buf)->lpUniversalName < buf + sizeof buf);
+
+    /* the drive in any case, '/' separators */
+    size = sizeof buf;
+    ck_assert_uint_eq(WNetGetUniversalNameA("z:/dir/file", UNIVERSAL_NAME_INFO_LEVEL, buf, &size), NO_ERROR);
+    ck_assert_str_eq(((UNIVERSAL_NAME_INFOA *) buf)->lpUniversalName, expected);
+
+    /* a path under the directory the connection is mounted on */
+    ck_assert_int_eq(mount_point_of("Z:", mp, sizeof mp), 0);
+    strcat(mp, "/dir/file");
+    size = sizeof buf;
+    ck_assert_uint_eq(WNetGetUniversalNameA(mp, UNIVERSAL_NAME_INFO_LEVEL, buf, &size), NO_ERROR);
+    ck_assert_str_eq(((UNIVERSAL_NAME_INFOA *) buf)->lpUniversalName, expected);
+
+    /* REMOTE_NAME_INFO: the connection's name and the rest of the path */
+    size = sizeof buf;
+    ck_assert_uint_eq(WNetGetUniversalNameA("Z:\\dir\\file", REMOTE_NAME_INFO_LEVEL, buf, &size), NO_ERROR);
+    REMOTE_NAME_INFOA *rn = (REMOTE_NAME_INFOA *) buf;
+    ck_assert_str_eq(rn->lpUniversalName, expected);
+    ck_assert_str_eq(rn->lpConnectionName, remote);
+    ck_assert_str_eq(rn->lpRemainingPath, "/dir/file");
+
+    /* "If the buffer is too small, the function returns ERROR_MORE_DATA
+     * and sets lpBufferSize to the required buffer size" (bytes) */
+    small = 8;
+    ck_assert_uint_eq(WNetGetUniversalNameA("Z:\\dir\\file", REMOTE_NAME_INFO_LEVEL, buf, &small),
+                      ERROR_MORE_DATA);
+    ck_assert_uint_eq(small, sizeof(REMOTE_NAME_INFOA) + strlen(expected) + 1 + strlen(remote) + 1 + 10);
+    ck_assert_uint_eq(WNetGetUniversalNameA("Z:\\dir\\file", REMOTE_NAME_INFO_LEVEL, buf, &small), NO_ERROR);
+    ck_assert_uint_eq(GetLastError(), NO_ERROR);
+
+    /* W: sizes in bytes of wchar_t text */
+    wchar_t wexpected[1024];
+    swprintf(wexpected, 1024, L"%s/dir/file", remote);
+    size = 0;
+    ck_assert_uint_eq(WNetGetUniversalNameW(L"Z:\\dir\\file", UNIVERSAL_NAME_INFO_LEVEL, NULL, &size),
+                      ERROR_MORE_DATA);
+    ck_assert_uint_eq(size, sizeof(UNIVERSAL_NAME_INFOW) + (wcslen(wexpected) + 1) * sizeof(wchar_t));
+    ck_assert_uint_eq(WNetGetUniversalNameW(L"Z:\\dir\\file", UNIVERSAL_NAME_INFO_LEVEL, buf, &size), NO_ERROR);
+    ck_assert_int_eq(wcscmp(((UNIVERSAL_NAME_INFOW *) buf)->lpUniversalName, wexpected), 0);
+
+    ck_assert_uint_eq(WNetCancelConnection2A("Z:", 0, FALSE), NO_ERROR);
+}
+END_TEST
+
+START_TEST(test_universal_name_of_a_device_not_redirected_gives_error_not_connected) {
+    char buf[512];
+    DWORD size = sizeof buf;
+
+    ck_assert_uint_eq(WNetGetUniversalNameA("Y:\\file", UNIVERSAL_NAME_INFO_LEVEL, buf, &size), ERROR_NOT_CONNECTED);
+    ck_assert_uint_eq(GetLastError(), ERROR_NOT_CONNECTED);
+    ck_assert_uint_eq(WNetGetUniversalNameA("/nowhere/file", UNIVERSAL_NAME_INFO_LEVEL, buf, &size),
+                      ERROR_NOT_CONNECTED);
+    /* "ERROR_BAD_DEVICE: the string pointed to by lpLocalPath is invalid" */
+    ck_assert_uint_eq(WNetGetUniversalNameA("file", UNIVERSAL_NAME_INFO_LEVEL, buf, &size), ERROR_BAD_DEVICE);
+    ck_assert_uint_eq(WNetGetUniversalNameA("", UNIVERSAL_NAME_INFO_LEVEL, buf, &size), ERROR_BAD_DEVICE);
+    ck_assert_uint_eq(WNetGetUniversalNameA(NULL, UNIVERSAL_NAME_INFO_LEVEL, buf, &size), ERROR_BAD_DEVICE);
+    ck_assert_uint_eq(WNetGetUniversalNameW(L"Z", UNIVERSAL_NAME_INFO_LEVEL, buf, &size), ERROR_BAD_DEVICE);
+    ck_assert_uint_eq(WNetGetUniversalNameA("Y:\\file", 3, buf, &size), ERROR_INVALID_LEVEL);
+
+    /* remembered but not connected: ERROR_CONNECTION_UNAVAIL */
+    ck_assert_uint_eq(add("Y:", NULL, CONNECT_UPDATE_PROFILE), NO_ERROR);
+    ck_assert_uint_eq(WNetCancelConnection2A("Y:", 0, FALSE), NO_ERROR);
+    ck_assert_uint_eq(WNetGetUniversalNameA("Y:\\file", UNIVERSAL_NAME_INFO_LEVEL, buf, &size),
+                      ERROR_CONNECTION_UNAVAIL);
+}
+END_TEST
+
+START_TEST(test_get_user_names_the_user_the_connection_was_made_as) {
+    char buf[64];
+    wchar_t wbuf[64];
+    DWORD len = sizeof buf;
+
+    /* the remote name carries root@ */
+    ck_assert_uint_eq(add("Z:", NULL, 0), NO_ERROR);
+    ck_assert_uint_eq(WNetGetUserA("Z:", buf, &len), NO_ERROR);
+    ck_assert_str_eq(buf, "root");
+    len = sizeof buf;
+    ck_assert_uint_eq(WNetGetUserA("z:", buf, &len), NO_ERROR);
+    ck_assert_str_eq(buf, "root");
+    /* a connected network name */
+    len = sizeof buf;
+    ck_assert_uint_eq(WNetGetUserA(remote, buf, &len), NO_ERROR);
+    ck_assert_str_eq(buf, "root");
+    len = 64;
+    ck_assert_uint_eq(WNetGetUserW(L"Z:", wbuf, &len), NO_ERROR);
+    ck_assert_int_eq(wcscmp(wbuf, L"root"), 0);
+
+    /* "ERROR_MORE_DATA: lpnLength receives the required buffer size" */
+    len = 2;
+    ck_assert_uint_eq(WNetGetUserA("Z:", buf, &len), ERROR_MORE_DATA);
+    ck_assert_uint_eq(len, 5);
+
+    /* "If lpName is NULL or an empty string, the function retrieves the
+     * name of the current user for the process" */
+    len = sizeof buf;
+    ck_assert_uint_eq(WNetGetUserA(NULL, buf, &len), NO_ERROR);
+    ck_assert_str_eq(buf, "root");
+    len = 64;
+    ck_assert_uint_eq(WNetGetUserW(L"", wbuf, &len), NO_ERROR);
+    ck_assert_int_eq(wcscmp(wbuf, L"root"), 0);
+
+    /* "ERROR_NOT_CONNECTED: the device specified by lpName is not a
+     * redirected device or a connected network name" */
+    len = sizeof buf;
+    ck_assert_uint_eq(WNetGetUserA("Y:", buf, &len), ERROR_NOT_CONNECTED);
+    ck_assert_uint_eq(WNetGetUserA("ssh://nobody@192.0.2.1/x", buf, &len), ERROR_NOT_CONNECTED);
+    ck_assert_uint_eq(WNetGetUserA("Z:", buf, NULL), ERROR_INVALID_PARAMETER);
+
+    ck_assert_uint_eq(WNetCancelConnection2A("Z:", 0, FALSE), NO_ERROR);
+    len = sizeof buf;
+    ck_assert_uint_eq(WNetGetUserA("Z:", buf, &len), ERROR_NOT_CONNECTED);
+}
+END_TEST
+
+START_TEST(test_resource_information_splits_off_the_system_part) {
+    char buf[1024], name[1024];
+    DWORD size = sizeof buf;
+    LPSTR system = (LPSTR) "unset";
+
+    ck_assert_uint_eq(add("Z:", NULL, 0), NO_ERROR);
+    snprintf(name, sizeof name, "%s/sub/dir", remote);
+    NETRESOURCEA in = { .dwType = RESOURCETYPE_DISK, .lpRemoteName = name };
+
+    ck_assert_uint_eq(WNetGetResourceInformationA(&in, buf, &size, &system), NO_ERROR);
+    NETRESOURCEA *out = (NETRESOURCEA *) buf;
+    ck_assert_str_eq(out->lpRemoteName, remote);
+    ck_assert_str_eq(out->lpProvider, "sshfs");
+    ck_assert_uint_eq(out->dwType, RESOURCETYPE_DISK);
+    ck_assert_ptr_null(out->lpLocalName);
+    ck_assert_str_eq(system, "/sub/dir");
+
+    /* the resource itself: no system part */
+    in.lpRemoteName = (LPSTR) remote;
+    size = sizeof buf;
+    ck_assert_uint_eq(WNetGetResourceInformationA(&in, buf, &size, &system), NO_ERROR);
+    ck_assert_ptr_null(system);
+
+    /* "ERROR_MORE_DATA: lpcbBuffer receives the required size" (bytes) */
+    size = 16;
+    ck_assert_uint_eq(WNetGetResourceInformationA(&in, buf, &size, &system), ERROR_MORE_DATA);
+    ck_assert_uint_eq(size, sizeof(NETRESOURCEA) + strlen(remote) + 1 + sizeof "sshfs");
+
+    /* W */
+    wchar_t wname[1024];
+    LPWSTR wsystem = NULL;
+    swprintf(wname, 1024, L"%s/sub", remote);
+    NETRESOURCEW win = { .lpRemoteName = wname };
+    size = sizeof buf;
+    ck_assert_uint_eq(WNetGetResourceInformationW(&win, buf, &size, &wsystem), NO_ERROR);
+    ck_assert_int_eq(wcscmp(wsystem, L"/sub"), 0);
+    ck_assert_int_eq(wcscmp(((NETRESOURCEW *) buf)->lpProvider, L"sshfs"), 0);
+
+    /* a name no connection covers; printers; another provider */
+    NETRESOURCEA other = { .lpRemoteName = (LPSTR) "ssh://nobody@192.0.2.1/x" };
+    size = sizeof buf;
+    ck_assert_uint_eq(WNetGetResourceInformationA(&other, buf, &size, &system), ERROR_BAD_NET_NAME);
+    in.dwType = RESOURCETYPE_PRINT;
+    ck_assert_uint_eq(WNetGetResourceInformationA(&in, buf, &size, &system), ERROR_BAD_DEV_TYPE);
+    in.dwType = RESOURCETYPE_DISK;
+    in.lpProvider = (LPSTR) "cifs";
+    ck_assert_uint_eq(WNetGetResourceInformationA(&in, buf, &size, &system), ERROR_BAD_PROVIDER);
+    ck_assert_uint_eq(WNetGetResourceInformationA(NULL, buf, &size, &system), ERROR_INVALID_PARAMETER);
+
+    ck_assert_uint_eq(WNetCancelConnection2A("Z:", 0, FALSE), NO_ERROR);
+    in.lpProvider = NULL;
+    ck_assert_uint_eq(WNetGetResourceInformationA(&in, buf, &size, &system), ERROR_BAD_NET_NAME);
+}
+END_TEST
+
 static Suite *wnet_suite(void) {
     Suite *s = suite_create("wnet-sshfs");
     TCase *tc = tcase_create("sshfs");
@@ -417,6 +601,11 @@ static Suite *wnet_suite(void) {
     tcase_add_test(tc, test_network_specific_error_gives_extended_error_and_wnet_get_last_error_text);
     tcase_add_test(tc, test_remembered_connection_is_enumerated_and_restored);
     tcase_add_test(tc, test_enum_resource_small_buffer_gives_error_more_data);
+    tcase_add_test(tc, test_universal_name_of_a_path_on_a_connected_drive);
+    tcase_add_test(tc, test_universal_name_of_a_device_not_redirected_gives_error_not_connected);
+    tcase_add_test(tc, test_get_user_names_the_user_the_connection_was_made_as);
+    tcase_add_test(tc, test_resource_information_splits_off_the_system_part);
+    /* last: it stops the daemon */
     tcase_add_test(tc, test_restarted_daemon_takes_connections_back);
     suite_add_tcase(s, tc);
     return s;
