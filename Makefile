@@ -88,8 +88,8 @@ TESTS       := $(B)/tests/unit-tests $(B)/tests/bus-tests $(B)/tests/e2e-link \
                $(B)/tests/fake-pppd $(B)/tests/stress
 
 .PHONY: all deps check check-fast check-unit check-bus check-vm check-e2e-in-vm \
-        demo install uninstall clean examples bench bench-vm check-service-vm check-stress
-all: $(PROGRAMS) $(TESTS) examples
+        demo install uninstall clean examples porting bench bench-vm check-service-vm check-stress
+all: $(PROGRAMS) $(TESTS) examples porting
 
 $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -210,6 +210,22 @@ $(B)/examples/%: docs/examples/%.c $(B)/$(LIBNAME) $(B)/pppras-uninstalled.pc
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $< (pkg-config pppras-uninstalled)")
 	$(Q)$(CC) -std=gnu11 $(WARN) $(SAN_FLAGS) -o $@ $< \
+		$$(PKG_CONFIG_PATH=$(B) $(PKG_CONFIG) --cflags --libs pppras-uninstalled)
+
+# The porting test: programs written as Windows' samples are, built
+# unedited through pkg-config in both character sets (tests/porting/).
+PORTING := $(foreach p,$(patsubst tests/porting/%.c,%,$(wildcard tests/porting/*.c)), \
+             $(B)/tests/porting/$(p)-ansi $(B)/tests/porting/$(p)-unicode)
+porting: $(PORTING)
+$(B)/tests/porting/%-ansi: tests/porting/%.c $(B)/$(LIBNAME) $(B)/pppras-uninstalled.pc $(wildcard client-lib/include/*.h)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $< (ANSI)")
+	$(Q)$(CC) -std=gnu11 $(WARN) $(SAN_FLAGS) -o $@ $< \
+		$$(PKG_CONFIG_PATH=$(B) $(PKG_CONFIG) --cflags --libs pppras-uninstalled)
+$(B)/tests/porting/%-unicode: tests/porting/%.c $(B)/$(LIBNAME) $(B)/pppras-uninstalled.pc $(wildcard client-lib/include/*.h)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $< (UNICODE)")
+	$(Q)$(CC) -std=gnu11 $(WARN) $(SAN_FLAGS) -DUNICODE -D_UNICODE -o $@ $< \
 		$$(PKG_CONFIG_PATH=$(B) $(PKG_CONFIG) --cflags --libs pppras-uninstalled)
 
 deps:

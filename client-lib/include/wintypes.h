@@ -53,13 +53,15 @@ typedef size_t SIZE_T;
 typedef WCHAR TCHAR;
 typedef LPWSTR LPTSTR;
 typedef LPCWSTR LPCTSTR;
-#define TEXT(s) L##s
+#define __TEXT(s) L##s
 #else
 typedef CHAR TCHAR;
 typedef LPSTR LPTSTR;
 typedef LPCSTR LPCTSTR;
-#define TEXT(s) s
+#define __TEXT(s) s
 #endif
+/* two steps, as Windows has it, so TEXT(MACRO) expands MACRO first */
+#define TEXT(s) __TEXT(s)
 #define _T(s) TEXT(s)
 
 typedef struct _GUID {
