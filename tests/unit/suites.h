@@ -20,3 +20,4 @@ Suite *config_file_suite(void);
 Suite *state_file_suite(void);
 Suite *entry_name_suite(void);
 Suite *dial_params_suite(void);
+Suite *porting_base_suite(void);

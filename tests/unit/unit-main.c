@@ -21,6 +21,7 @@ int main(void) {
         state_file_suite,
         entry_name_suite,
         dial_params_suite,
+        porting_base_suite,
     };
 
     SRunner *runner = srunner_create(NULL);
