@@ -44,6 +44,15 @@ _public_ VOID WINAPI Sleep(DWORD dwMilliseconds) {
         ;
 }
 
+_public_ ULONGLONG PppRasTickCount64(void) {
+    struct timespec ts;
+
+    /* CLOCK_BOOTTIME counts suspend too, as Windows' tick count does */
+    if (clock_gettime(CLOCK_BOOTTIME, &ts) < 0)
+        (void) clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (ULONGLONG) ts.tv_sec * 1000u + (ULONGLONG) ts.tv_nsec / 1000000u;
+}
+
 _public_ HANDLE WINAPI GetProcessHeap(void) {
     return PROCESS_HEAP;
 }

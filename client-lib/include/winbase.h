@@ -12,8 +12,8 @@
 #include <string.h>
 #include <strings.h>
 #include <stdlib.h>
-#include <time.h>
 #include <wchar.h>
+#include <wctype.h>
 
 #include "windef.h"
 #include "winnt.h"
@@ -138,28 +138,24 @@ static inline BOOL GlobalUnlock(HGLOBAL hMem) {
 /* ---------------------------------------------------------------- time */
 
 /* Milliseconds since the system started, sleep included (CLOCK_BOOTTIME,
- * as Windows counts).  GetTickCount wraps after 49.7 days, as on Windows. */
+ * as Windows counts).  GetTickCount wraps after 49.7 days, as on Windows.
+ * The clock is read in libpppras so that the header needs no POSIX
+ * declarations under a strict -std=c11. */
+ULONGLONG PppRasTickCount64(void);
+
 static inline ULONGLONG GetTickCount64(void) {
-    struct timespec ts;
-#ifdef CLOCK_BOOTTIME
-    clockid_t clock = CLOCK_BOOTTIME;
-#else
-    clockid_t clock = 7;   /* CLOCK_BOOTTIME without _GNU_SOURCE */
-#endif
-    if (clock_gettime(clock, &ts) < 0)
-        (void) clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (ULONGLONG) ts.tv_sec * 1000u + (ULONGLONG) ts.tv_nsec / 1000000u;
+    return PppRasTickCount64();
 }
 
 static inline DWORD GetTickCount(void) {
-    return (DWORD) GetTickCount64();
+    return (DWORD) PppRasTickCount64();
 }
 
 /* ---------------------------------------------------------------- lstr*
  * NULL strings behave as Windows' exception handler makes them: lstrlen
  * gives 0, lstrcpy/lstrcpyn/lstrcat give NULL.  lstrcmp and lstrcmpi
- * compare code points (lstrcmpi ignoring case as the C locale's
- * strcasecmp/wcscasecmp do), not with Windows' word sort: equality is
+ * compare code points (lstrcmpi ignoring case as strcasecmp/towlower
+ * do), not with Windows' word sort: equality is
  * portable, the order of mixed-case strings may differ. */
 
 static inline int lstrlenA(LPCSTR lpString) {
@@ -237,7 +233,12 @@ static inline int lstrcmpiA(LPCSTR lpString1, LPCSTR lpString2) {
 static inline int lstrcmpiW(LPCWSTR lpString1, LPCWSTR lpString2) {
     if (!lpString1 || !lpString2)
         return _pppras_sign(!!lpString1 - !!lpString2);
-    return _pppras_sign(wcscasecmp(lpString1, lpString2));
+    /* wcscasecmp, spelt out: it is POSIX, not C */
+    for (;; lpString1++, lpString2++) {
+        wint_t a = towlower((wint_t) *lpString1), b = towlower((wint_t) *lpString2);
+        if (a != b || a == 0)
+            return _pppras_sign((a > b) - (a < b));
+    }
 }
 
 /* ---------------------------------------------------------------- modules
