@@ -51,7 +51,7 @@ int pppras_wmain_(int argc, wchar_t *argv[]) __attribute__((weak));
  * this header may carry a copy, the linker keeps one. */
 __attribute__((weak)) int main(int argc, char *argv[]) {
     wchar_t **wargv = (wchar_t **) calloc((size_t) argc + 1, sizeof *wargv);
-    int i;
+    int i, r;
 
     if (!wargv || !pppras_wmain_)
         return 127;
@@ -65,7 +65,11 @@ __attribute__((weak)) int main(int argc, char *argv[]) {
             return 127;
         (void) mbstowcs(wargv[i], argv[i], n + 1);
     }
-    return pppras_wmain_(argc, wargv);
+    r = pppras_wmain_(argc, wargv);
+    for (i = 0; i < argc; i++)
+        free(wargv[i]);
+    free(wargv);
+    return r;
 }
 
 static inline int _pppras_tprintf(const wchar_t *format, ...) {

@@ -30,6 +30,10 @@ int _tmain(int argc, _TCHAR* argv[])
     hr = StringCchCopy(szEntry, ARRAYSIZE(szEntry), TEXT("Office VPN"));
     Check(SUCCEEDED(hr) && lstrcmp(szEntry, TEXT("Office VPN")) == 0, _T("StringCchCopy"));
 
+    // the entry name may also come from the command line
+    if (argc > 1)
+        Check(lstrcmp(argv[1], szEntry) == 0, _T("argv[1] arrives as TCHAR text"));
+
     hr = StringCchPrintf(szLine, ARRAYSIZE(szLine), TEXT("%s: %d bytes"), szEntry, 1500);
     Check(hr == S_OK, _T("StringCchPrintf fits"));
     _tprintf(_T("  %s\n"), szLine);
