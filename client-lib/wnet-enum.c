@@ -16,21 +16,17 @@
 #include "windows.h"
 #include "winnetwk.h"
 #include "handle-registry.h"
-#include "wnet-bus.h"
+#include "wnet-list.h"
 #include "wnet-text.h"
 
 
 enum { FIELD_LOCAL, FIELD_REMOTE, FIELD_COMMENT, FIELD_PROVIDER, _FIELD_MAX };
 
-typedef struct WNetEnumEntry {
-    char *field[_FIELD_MAX];
-} WNetEnumEntry;
-
 typedef struct WNetEnum {
     bool wide;
     DWORD scope;
-    WNetEnumEntry *entries;
-    size_t n_entries, next;
+    WNetList list;
+    size_t next;
 } WNetEnum;
 
 static DWORD wnet_result(DWORD code) {
@@ -41,51 +37,22 @@ static DWORD wnet_result(DWORD code) {
 static void wnet_enum_free(WNetEnum *e) {
     if (!e)
         return;
-    for (size_t i = 0; i < e->n_entries; i++)
-        for (unsigned f = 0; f < _FIELD_MAX; f++)
-            free(e->entries[i].field[f]);
-    free(e->entries);
+    wnet_list_done(&e->list);
     free(e);
 }
 
-/* Reads a(sssss): local, remote, user, provider, mount point. */
-static DWORD read_entries(DBusMessage *reply, WNetEnum *e) {
-    DBusMessageIter it, array;
-
-    if (!dbus_message_iter_init(reply, &it) || dbus_message_iter_get_arg_type(&it) != DBUS_TYPE_ARRAY)
-        return ERROR_INVALID_DATA;
-    dbus_message_iter_recurse(&it, &array);
-    while (dbus_message_iter_get_arg_type(&array) == DBUS_TYPE_STRUCT) {
-        DBusMessageIter st;
-        const char *s[5];
-
-        dbus_message_iter_recurse(&array, &st);
-        for (unsigned i = 0; i < 5; i++) {
-            if (dbus_message_iter_get_arg_type(&st) != DBUS_TYPE_STRING)
-                return ERROR_INVALID_DATA;
-            dbus_message_iter_get_basic(&st, &s[i]);
-            dbus_message_iter_next(&st);
-        }
-
-        WNetEnumEntry *n = realloc(e->entries, (e->n_entries + 1) * sizeof *n);
-        if (!n)
-            return ERROR_NOT_ENOUGH_MEMORY;
-        e->entries = n;
-        WNetEnumEntry *entry = &e->entries[e->n_entries++];
-        *entry = (WNetEnumEntry) {};
-        /* an empty string is a NULL pointer in the NETRESOURCE */
-        const char *values[_FIELD_MAX] = { s[0], s[1], s[4], s[3] };
-        for (unsigned f = 0; f < _FIELD_MAX; f++)
-            if (*values[f] && !(entry->field[f] = strdup(values[f])))
-                return ERROR_NOT_ENOUGH_MEMORY;
-        dbus_message_iter_next(&array);
-    }
-    return 0;
+/* A NETRESOURCE string of entry: an empty one is a NULL pointer there. */
+static const char *field_of(const WNetListEntry *entry, unsigned f) {
+    const char *const values[_FIELD_MAX] = {
+        [FIELD_LOCAL] = entry->local,
+        [FIELD_REMOTE] = entry->remote,
+        [FIELD_COMMENT] = entry->mount_point,
+        [FIELD_PROVIDER] = entry->provider,
+    };
+    return *values[f] ? values[f] : NULL;
 }
 
 static DWORD open_enum(DWORD scope, DWORD type, LPHANDLE ret, bool wide) {
-    _cleanup_(wnet_message_unrefp) DBusMessage *call = NULL, *reply = NULL;
-    dbus_uint32_t s = scope;
     WNetEnum *e;
     DWORD code;
 
@@ -105,13 +72,7 @@ static DWORD open_enum(DWORD scope, DWORD type, LPHANDLE ret, bool wide) {
     e->scope = scope;
 
     if (type != RESOURCETYPE_PRINT) {        /* all pppras connections are disks */
-        code = wnet_bus_new_call("EnumConnections", &call);
-        if (code == 0 && !dbus_message_append_args(call, DBUS_TYPE_UINT32, &s, DBUS_TYPE_INVALID))
-            code = ERROR_NOT_ENOUGH_MEMORY;
-        if (code == 0)
-            code = wnet_bus_call(call, WNET_BUS_TIMEOUT_MS, &reply);
-        if (code == 0)
-            code = read_entries(reply, e);
+        code = wnet_list_load(scope, &e->list);
         if (code != 0) {
             wnet_enum_free(e);
             return code;
@@ -141,11 +102,11 @@ static WNetEnum *enum_from_handle(HANDLE h) {
 }
 
 /* Bytes entry's strings take, NULs included. */
-static size_t strings_size(const WNetEnumEntry *entry, bool wide) {
+static size_t strings_size(const WNetListEntry *entry, bool wide) {
     size_t unit = wide ? sizeof(wchar_t) : 1, size = 0;
     for (unsigned f = 0; f < _FIELD_MAX; f++)
-        if (entry->field[f])
-            size += (wnet_text_length(entry->field[f], wide) + 1) * unit;
+        if (field_of(entry, f))
+            size += (wnet_text_length(field_of(entry, f), wide) + 1) * unit;
     return size;
 }
 
@@ -158,7 +119,7 @@ static DWORD enum_resource(HANDLE hEnum, LPDWORD count, void *buffer, LPDWORD bu
         return ERROR_INVALID_HANDLE;
     if (!count || !buffer_size || (*buffer_size > 0 && !buffer))
         return ERROR_INVALID_PARAMETER;
-    if (e->next >= e->n_entries)
+    if (e->next >= e->list.n_entries)
         return ERROR_NO_MORE_ITEMS;
 
     struct_size = e->wide ? sizeof(NETRESOURCEW) : sizeof(NETRESOURCEA);
@@ -167,8 +128,8 @@ static DWORD enum_resource(HANDLE hEnum, LPDWORD count, void *buffer, LPDWORD bu
     structs_end = buffer;
     strings_start = (uint8_t *) buffer + (*buffer_size & ~(DWORD) (unit - 1));
 
-    while (done < want && e->next < e->n_entries) {
-        const WNetEnumEntry *entry = &e->entries[e->next];
+    while (done < want && e->next < e->list.n_entries) {
+        const WNetListEntry *entry = &e->list.entries[e->next];
         size_t need = struct_size + strings_size(entry, e->wide);
 
         if ((size_t) (strings_start - structs_end) < need) {
@@ -181,11 +142,12 @@ static DWORD enum_resource(HANDLE hEnum, LPDWORD count, void *buffer, LPDWORD bu
 
         void *ptr[_FIELD_MAX] = {};
         for (unsigned f = 0; f < _FIELD_MAX; f++) {
-            if (!entry->field[f])
+            const char *value = field_of(entry, f);
+            if (!value)
                 continue;
-            size_t chars = wnet_text_length(entry->field[f], e->wide) + 1;
+            size_t chars = wnet_text_length(value, e->wide) + 1;
             strings_start -= chars * unit;
-            (void) text_copy(strings_start, chars, e->wide, entry->field[f]);
+            (void) text_copy(strings_start, chars, e->wide, value);
             ptr[f] = strings_start;
         }
         /* both NETRESOURCE variants share the layout up to the pointer types */
