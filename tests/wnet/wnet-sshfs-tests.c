@@ -581,6 +581,57 @@ START_TEST(test_resource_information_splits_off_the_system_part) {
 }
 END_TEST
 
+START_TEST(test_get_user_tells_the_connections_user_from_the_callers) {
+    /* nobody connects as root@ the server: the connection's user is root,
+     * the caller is nobody, and root sees neither */
+    int ready[2], done[2];
+    ck_assert_int_eq(pipe(ready), 0);
+    ck_assert_int_eq(pipe(done), 0);
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        char buf[64];
+        DWORD len = sizeof buf;
+        int code = 0;
+        close(ready[0]);
+        close(done[1]);
+        if (setresgid(65534, 65534, 65534) < 0 || setresuid(65534, 65534, 65534) < 0)
+            _exit(10);
+        if (add("Z:", NULL, 0) != NO_ERROR)
+            _exit(11);
+        if (WNetGetUserA("Z:", buf, &len) != NO_ERROR || strcmp(buf, "root") != 0)
+            code = 12;
+        len = sizeof buf;
+        if (!code && (WNetGetUserA(NULL, buf, &len) != NO_ERROR || strcmp(buf, "nobody") != 0))
+            code = 13;
+        /* hold the connection while the parent looks, then drop it */
+        if (!code && write(ready[1], "x", 1) != 1)
+            code = 14;
+        if (!code && read(done[0], buf, 1) < 0)
+            code = 15;
+        if (WNetCancelConnectionA("Z:", TRUE) != NO_ERROR && !code)
+            code = 16;
+        _exit(code);
+    }
+    close(ready[1]);
+    close(done[0]);
+    char c, buf[64];
+    DWORD len = sizeof buf;
+    /* the child's byte, or EOF when it failed before writing it */
+    ssize_t n = read(ready[0], &c, 1);
+    DWORD r = n == 1 ? WNetGetUserA("Z:", buf, &len) : 0;
+    close(done[1]);
+    close(ready[0]);
+
+    int status;
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    ck_assert(WIFEXITED(status));
+    ck_assert_int_eq(WEXITSTATUS(status), 0);
+    ck_assert_int_eq(n, 1);
+    ck_assert_uint_eq(r, ERROR_NOT_CONNECTED);
+}
+END_TEST
+
 static Suite *wnet_suite(void) {
     Suite *s = suite_create("wnet-sshfs");
     TCase *tc = tcase_create("sshfs");
@@ -605,6 +656,7 @@ static Suite *wnet_suite(void) {
     tcase_add_test(tc, test_universal_name_of_a_device_not_redirected_gives_error_not_connected);
     tcase_add_test(tc, test_get_user_names_the_user_the_connection_was_made_as);
     tcase_add_test(tc, test_resource_information_splits_off_the_system_part);
+    tcase_add_test(tc, test_get_user_tells_the_connections_user_from_the_callers);
     /* last: it stops the daemon */
     tcase_add_test(tc, test_restarted_daemon_takes_connections_back);
     suite_add_tcase(s, tc);
