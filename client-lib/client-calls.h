@@ -128,3 +128,28 @@ typedef struct ClientProjection {
 /* GetProjectionInfo(handle): the IP projection once IPCP is up. */
 DWORD client_get_projection_info(uint64_t handle, ClientProjection *ret);
 void client_projection_done(ClientProjection *p);
+
+/* ---- phonebook entries (client-calls-entry.c) ---- */
+
+/* The entry dictionary of GetEntryProperties / SetEntryProperties:
+ * RASENTRY's fields with a pppd meaning, in Windows' values.  Strings
+ * point into reply (Get) or the caller's memory (Set). */
+typedef struct ClientEntry {
+    DBusMessage *reply;
+    const char *device_type, *device_name, *phone_number;
+    const char *ip_address, *dns_address, *dns_alt_address;   /* dotted, "" for none */
+    uint32_t vpn_strategy, options, options2, net_protocols, framing_protocol, encryption_type;
+    uint32_t idle_disconnect_seconds, redial_count, redial_pause;
+} ClientEntry;
+
+/* What a new entry holds (RasGetEntryProperties with no entry name). */
+void client_entry_defaults(ClientEntry *ret);
+
+DWORD client_get_entry_properties(const char *entry, ClientEntry *ret);
+DWORD client_set_entry_properties(const char *entry, const ClientEntry *e);
+void client_entry_done(ClientEntry *e);
+
+/* ValidateEntryName(entry), DeleteEntry(entry), RenameEntry(entry, new_entry). */
+DWORD client_validate_entry_name(const char *entry);
+DWORD client_delete_entry(const char *entry);
+DWORD client_rename_entry(const char *entry, const char *new_entry);

@@ -28,6 +28,29 @@ bool client_dict_append_string(DBusMessageIter *array, const char *key, const ch
            dbus_message_iter_close_container(array, &entry);
 }
 
+bool client_dict_append_u32(DBusMessageIter *array, const char *key, uint32_t value) {
+    DBusMessageIter entry, variant;
+    dbus_uint32_t v = value;
+
+    assert(array);
+    assert(key);
+
+    if (!dbus_message_iter_open_container(array, DBUS_TYPE_DICT_ENTRY, NULL, &entry))
+        return false;
+    if (!dbus_message_iter_append_basic(&entry, DBUS_TYPE_STRING, &key) ||
+        !dbus_message_iter_open_container(&entry, DBUS_TYPE_VARIANT, DBUS_TYPE_UINT32_AS_STRING, &variant)) {
+        dbus_message_iter_abandon_container(array, &entry);
+        return false;
+    }
+    if (!dbus_message_iter_append_basic(&variant, DBUS_TYPE_UINT32, &v)) {
+        dbus_message_iter_abandon_container(&entry, &variant);
+        dbus_message_iter_abandon_container(array, &entry);
+        return false;
+    }
+    return dbus_message_iter_close_container(&entry, &variant) &&
+           dbus_message_iter_close_container(array, &entry);
+}
+
 static const ClientDictField *find_field(const ClientDictField *fields, size_t n, const char *key) {
     assert(fields || n == 0);
     assert(key);

@@ -10,11 +10,15 @@
 #include <dbus/dbus.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "wintypes.h"
 
 /* Append {key: <string value>} to an open a{sv} container. */
 bool client_dict_append_string(DBusMessageIter *array, const char *key, const char *value);
+
+/* Append {key: <uint32 value>}. */
+bool client_dict_append_u32(DBusMessageIter *array, const char *key, uint32_t value);
 
 typedef struct ClientDictField {
     const char *key;

@@ -14,6 +14,10 @@ const BusErrorEntry bus_errors[] = {
     { PPPRAS_ERROR_NO_SECRETS,        ERROR_LOGON_FAILURE },
     { PPPRAS_ERROR_FAILED,            ERROR_UNKNOWN },
     { PPPRAS_ERROR_LIMIT_EXCEEDED,    ERROR_OUTOFMEMORY },
+    { PPPRAS_ERROR_INVALID_NAME,      ERROR_INVALID_NAME },
+    { PPPRAS_ERROR_ALREADY_EXISTS,    ERROR_ALREADY_EXISTS },
+    { PPPRAS_ERROR_NOT_SUPPORTED,     ERROR_NOT_SUPPORTED },
+    { PPPRAS_ERROR_CANNOT_WRITE,      ERROR_CANNOT_WRITE_PHONEBOOK },
 };
 const unsigned bus_errors_size = sizeof(bus_errors) / sizeof(bus_errors[0]);
 

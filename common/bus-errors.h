@@ -23,6 +23,11 @@ extern const unsigned bus_errors_size;
 #define PPPRAS_ERROR_NO_SECRETS        "org.pppras.Ras1.Error.NoSecrets"
 #define PPPRAS_ERROR_FAILED            "org.pppras.Ras1.Error.Failed"
 #define PPPRAS_ERROR_LIMIT_EXCEEDED    "org.pppras.Ras1.Error.LimitExceeded"
+/* the phonebook */
+#define PPPRAS_ERROR_INVALID_NAME      "org.pppras.Ras1.Error.InvalidName"
+#define PPPRAS_ERROR_ALREADY_EXISTS    "org.pppras.Ras1.Error.AlreadyExists"
+#define PPPRAS_ERROR_NOT_SUPPORTED     "org.pppras.Ras1.Error.NotSupported"
+#define PPPRAS_ERROR_CANNOT_WRITE      "org.pppras.Ras1.Error.CannotWritePhonebook"
 
 /* Code for an error name.  Names of the bus itself that mean "the daemon
  * is not there" give ERROR_RASMAN_CANNOT_INITIALIZE (711); other unknown

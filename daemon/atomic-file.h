@@ -24,3 +24,10 @@ int atomic_file_write(const char *path, mode_t mode, AtomicFileFlags flags, Atom
 
 /* fsync()s a directory, so that a rename or unlink in it lasts. */
 int fsync_directory(const char *dir);
+
+/* The same inside the directory dir_fd, by name (no path is looked up
+ * again): the temporary is created with O_EXCL|O_NOFOLLOW under a hidden
+ * random name, and renamed over name with renameat().  With
+ * ATOMIC_FILE_DURABLE dir_fd is fsync()ed after the rename. */
+int atomic_file_write_at(int dir_fd, const char *name, mode_t mode, AtomicFileFlags flags,
+                         AtomicFileFormat format, const void *userdata);

@@ -198,3 +198,47 @@ int dial_params_set(DialParamsList *l, uid_t uid, const char *entry, const char 
         r = replace(&p->password, password, true);
     return r;
 }
+
+void dial_params_rename_entry(DialParamsList *l, const char *old, const char *new_name) {
+    assert(l);
+    assert(old);
+
+    size_t kept = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        DialParams *p = &l->items[i];
+        if (strcmp(p->entry, old) == 0) {
+            char *copy = new_name ? strdup(new_name) : NULL;
+            if (!copy) {
+                /* dropped, or no memory to move it: forget rather than misfile */
+                dial_params_done(p);
+                continue;
+            }
+            free(p->entry);
+            p->entry = copy;
+        }
+        l->items[kept++] = *p;
+    }
+    l->n = kept;
+}
+
+int dial_params_rename_saved(const char *state_dir, const char *old, const char *new_name) {
+    assert(state_dir);
+    assert(old);
+
+    DialParamsList l;
+    int r = dial_params_load(state_dir, &l);
+    if (r < 0)
+        return r;
+    size_t before = l.n;
+    bool found = false;
+    for (size_t i = 0; i < l.n && !found; i++)
+        found = strcmp(l.items[i].entry, old) == 0;
+    if (found && new_name)
+        /* stale records under the new name must not shadow the moved ones */
+        dial_params_rename_entry(&l, new_name, NULL);
+    dial_params_rename_entry(&l, old, new_name);
+    if (found || l.n != before)
+        r = dial_params_save(state_dir, &l);
+    dial_params_list_done(&l);
+    return r;
+}

@@ -43,3 +43,10 @@ DialParams *dial_params_find(const DialParamsList *l, uid_t uid, const char *ent
  * remove_password forgets the password. */
 int dial_params_set(DialParamsList *l, uid_t uid, const char *entry, const char *user,
                     const char *domain, const char *password, bool remove_password);
+
+/* Every uid's record for entry old moves to new_name (NULL: is dropped),
+ * as the entry itself is renamed or deleted. */
+void dial_params_rename_entry(DialParamsList *l, const char *old, const char *new_name);
+
+/* The same on the saved file (no-op without one); 0 or negative errno. */
+int dial_params_rename_saved(const char *state_dir, const char *old, const char *new_name);

@@ -9,6 +9,7 @@
 
 #include "bus-setup.h"
 #include "context.h"
+#include "entry-access.h"
 #include "log.h"
 #include "options.h"
 #include "pppras-bus.h"
@@ -42,6 +43,8 @@ static int run(int argc, char *argv[]) {
     Context ctx;
     r = context_init(&ctx, event, &options);
     sd_event_unref(event);      /* the Context holds its own reference */
+    if (r >= 0)
+        ctx.entry_gid = entry_access_lookup_group(options.entry_group);
     daemon_options_done(&options);
     if (r < 0) {
         context_done(&ctx);

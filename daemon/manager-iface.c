@@ -12,6 +12,7 @@
 #include "link-stats.h"
 #include "log.h"
 #include "manager-dial.h"
+#include "manager-entry.h"
 #include "manager-iface.h"
 #include "raserror.h"
 #include "notify.h"
@@ -303,6 +304,27 @@ const sd_bus_vtable manager_vtable[] = {
                              SD_BUS_ARGS("s", entry),
                              SD_BUS_RESULT("a{sv}", params, "b", has_password),
                              manager_method_get_dial_params, OPEN),
+    /* the phonebook (manager-entry.c) */
+    SD_BUS_METHOD_WITH_ARGS("GetEntryProperties",
+                             SD_BUS_ARGS("s", entry),
+                             SD_BUS_RESULT("a{sv}", properties),
+                             manager_method_get_entry_properties, OPEN),
+    SD_BUS_METHOD_WITH_ARGS("SetEntryProperties",
+                             SD_BUS_ARGS("s", entry, "a{sv}", properties),
+                             SD_BUS_NO_RESULT,
+                             manager_method_set_entry_properties, OPEN),
+    SD_BUS_METHOD_WITH_ARGS("ValidateEntryName",
+                             SD_BUS_ARGS("s", entry),
+                             SD_BUS_NO_RESULT,
+                             manager_method_validate_entry_name, OPEN),
+    SD_BUS_METHOD_WITH_ARGS("DeleteEntry",
+                             SD_BUS_ARGS("s", entry),
+                             SD_BUS_NO_RESULT,
+                             manager_method_delete_entry, OPEN),
+    SD_BUS_METHOD_WITH_ARGS("RenameEntry",
+                             SD_BUS_ARGS("s", entry, "s", new_entry),
+                             SD_BUS_NO_RESULT,
+                             manager_method_rename_entry, OPEN),
     SD_BUS_SIGNAL_WITH_ARGS("StateChanged",
                             SD_BUS_ARGS("t", handle, "u", state, "u", error), 0),
     SD_BUS_SIGNAL_WITH_ARGS("ConnectionRemoved",

@@ -17,6 +17,7 @@
 #define DEFAULT_LINGER_SEC  60
 #define DEFAULT_HANGUP_GROUP "pppras"
 #define DEFAULT_DIAL_GROUP  "pppras"
+#define DEFAULT_ENTRY_GROUP "pppras"
 #define DEFAULT_SUPERVISE_SEC 120
 /* A day: longer timeouts are typos, and this keeps µs arithmetic far from overflow. */
 #define MAX_TIMEOUT_SEC     86400
@@ -34,7 +35,7 @@ void daemon_options_init(DaemonOptions *o) {
 void daemon_options_done(DaemonOptions *o) {
     assert(o);
     char **strings[] = {
-        &o->hangup_group, &o->dial_group, &o->phonebook_dir, &o->state_dir,
+        &o->hangup_group, &o->dial_group, &o->entry_group, &o->phonebook_dir, &o->state_dir,
         &o->runtime_dir, &o->pppd_path, &o->plugin_path, &o->ssh_config,
     };
     for (size_t i = 0; i < ELEMENTSOF(strings); i++) {
@@ -58,6 +59,8 @@ static void help(void) {
            "                              connection (default \"%s\")\n"
            "     --dial-group=NAME        Group whose members may dial (default \"%s\";\n"
            "                              empty: every user)\n"
+           "     --entry-group=NAME       Group whose members may write phonebook entries\n"
+           "                              (default \"%s\")\n"
            "     --phonebook=DIR          Phonebook entries (default %s)\n"
            "     --state-dir=DIR          Saved dial parameters (default %s)\n"
            "     --runtime-dir=DIR        Connection table kept across restarts\n"
@@ -71,7 +74,7 @@ static void help(void) {
            "     --test-allow-fake-pids   Benchmarks: Link.Register may speak for a child of\n"
            "                              the sender (test_pid); private buses only\n",
            DEFAULT_GRACE_SEC, DEFAULT_LINGER_SEC, DEFAULT_SUPERVISE_SEC, DEFAULT_HANGUP_GROUP,
-           DEFAULT_DIAL_GROUP, DEFAULT_PHONEBOOK_DIR, DEFAULT_STATE_DIR, DEFAULT_RUNTIME_DIR,
+           DEFAULT_DIAL_GROUP, DEFAULT_ENTRY_GROUP, DEFAULT_PHONEBOOK_DIR, DEFAULT_STATE_DIR, DEFAULT_RUNTIME_DIR,
            DEFAULT_PPPD_PATH, PPPRAS_PLUGIN_PATH, DEFAULT_CONFIG_PATH);
 }
 
@@ -117,6 +120,7 @@ int daemon_options_parse(DaemonOptions *o, int argc, char *argv[]) {
         ARG_CONFIG,
         ARG_SSH_CONFIG,
         ARG_TEST_ALLOW_FAKE_PIDS,
+        ARG_ENTRY_GROUP,
     };
     static const struct option options[] = {
         { "help",              no_argument,       NULL, 'h' },
@@ -135,6 +139,7 @@ int daemon_options_parse(DaemonOptions *o, int argc, char *argv[]) {
         { "config",            required_argument, NULL, ARG_CONFIG },
         { "ssh-config",        required_argument, NULL, ARG_SSH_CONFIG },
         { "test-allow-fake-pids", no_argument,    NULL, ARG_TEST_ALLOW_FAKE_PIDS },
+        { "entry-group",       required_argument, NULL, ARG_ENTRY_GROUP },
         {}
     };
 
@@ -179,6 +184,10 @@ int daemon_options_parse(DaemonOptions *o, int argc, char *argv[]) {
             break;
         case ARG_HANGUP_GROUP:
             if (free_and_strdup(&o->hangup_group, optarg) < 0)
+                return log_oom();
+            break;
+        case ARG_ENTRY_GROUP:
+            if (free_and_strdup(&o->entry_group, optarg) < 0)
                 return log_oom();
             break;
         case ARG_LOG_LEVEL: {
@@ -233,6 +242,7 @@ int daemon_options_parse(DaemonOptions *o, int argc, char *argv[]) {
     struct { char **field; const char *value; } defaults[] = {
         { &o->hangup_group,  DEFAULT_HANGUP_GROUP },
         { &o->dial_group,    DEFAULT_DIAL_GROUP },
+        { &o->entry_group,   DEFAULT_ENTRY_GROUP },
         { &o->phonebook_dir, DEFAULT_PHONEBOOK_DIR },
         { &o->state_dir,     DEFAULT_STATE_DIR },
         { &o->runtime_dir,   runtime ?: DEFAULT_RUNTIME_DIR },

@@ -23,6 +23,7 @@ typedef struct DaemonOptions {
     uint64_t supervise_usec;     /* SuperviseTimeoutSec, --supervise-timeout: Dial'd pppd must connect by then; 0 = off */
     char *hangup_group;          /* HangUpGroup, --hangup-group */
     char *dial_group;            /* DialGroup, --dial-group: "" lets every user dial */
+    char *entry_group;           /* EntryGroup, --entry-group: may write phonebook entries */
     char *phonebook_dir;         /* PhonebookDir, --phonebook */
     char *state_dir;             /* StateDirectory, --state-dir (dialparams); NULL: none (tests) */
     char *runtime_dir;           /* RuntimeDirectory, --runtime-dir (connection table); NULL: none (tests) */

@@ -351,6 +351,324 @@ typedef struct tagRASPPPIPW {
 #endif
 } RASPPPIPW, *LPRASPPPIPW;
 
+/* ---- The phonebook: RASENTRY, RASSUBENTRY, RASDEVINFO, RASCREDENTIALS ---- */
+
+#define RAS_MaxIDSize 256
+
+typedef struct RASIPADDR {
+    BYTE a;
+    BYTE b;
+    BYTE c;
+    BYTE d;
+} RASIPADDR;
+
+/* RASENTRY dwfOptions */
+#define RASEO_UseCountryAndAreaCodes 0x00000001
+#define RASEO_SpecificIpAddr         0x00000002
+#define RASEO_SpecificNameServers    0x00000004
+#define RASEO_IpHeaderCompression    0x00000008
+#define RASEO_RemoteDefaultGateway   0x00000010
+#define RASEO_DisableLcpExtensions   0x00000020
+#define RASEO_TerminalBeforeDial     0x00000040
+#define RASEO_TerminalAfterDial      0x00000080
+#define RASEO_ModemLights            0x00000100
+#define RASEO_SwCompression          0x00000200
+#define RASEO_RequireEncryptedPw     0x00000400
+#define RASEO_RequireMsEncryptedPw   0x00000800
+#define RASEO_RequireDataEncryption  0x00001000
+#define RASEO_NetworkLogon           0x00002000
+#define RASEO_UseLogonCredentials    0x00004000
+#define RASEO_PromoteAlternates      0x00008000
+#define RASEO_SecureLocalFiles       0x00010000
+#define RASEO_RequireEAP             0x00020000
+#define RASEO_RequirePAP             0x00040000
+#define RASEO_RequireSPAP            0x00080000
+#define RASEO_Custom                 0x00100000
+#define RASEO_PreviewPhoneNumber     0x00200000
+#define RASEO_SharedPhoneNumbers     0x00800000
+#define RASEO_PreviewUserPw          0x01000000
+#define RASEO_PreviewDomain          0x02000000
+#define RASEO_ShowDialingProgress    0x04000000
+#define RASEO_RequireCHAP            0x08000000
+#define RASEO_RequireMsCHAP          0x10000000
+#define RASEO_RequireMsCHAP2         0x20000000
+#define RASEO_RequireW95MSCHAP       0x40000000
+#define RASEO_CustomScript           0x80000000
+
+/* RASENTRY dwfOptions2 */
+#define RASEO2_SecureFileAndPrint        0x00000001
+#define RASEO2_SecureClientForMSNet      0x00000002
+#define RASEO2_DontNegotiateMultilink    0x00000004
+#define RASEO2_DontUseRasCredentials     0x00000008
+#define RASEO2_UsePreSharedKey           0x00000010
+#define RASEO2_Internet                  0x00000020
+#define RASEO2_DisableNbtOverIP          0x00000040
+#define RASEO2_UseGlobalDeviceSettings   0x00000080
+#define RASEO2_ReconnectIfDropped        0x00000100
+#define RASEO2_SharePhoneNumbers         0x00000200
+#define RASEO2_SecureRoutingCompartment  0x00000400
+#define RASEO2_UseTypicalSettings        0x00000800
+#define RASEO2_IPv6SpecificNameServers   0x00001000
+#define RASEO2_IPv6RemoteDefaultGateway  0x00002000
+#define RASEO2_RegisterIpWithDNS         0x00004000
+#define RASEO2_UseDNSSuffixForRegistration 0x00008000
+#define RASEO2_IPv4ExplicitMetric        0x00010000
+#define RASEO2_IPv6ExplicitMetric        0x00020000
+#define RASEO2_DisableIKENameEkuCheck    0x00040000
+#define RASEO2_DisableClassBasedStaticRoute 0x00080000
+#define RASEO2_SpecificIPv6Addr          0x00100000
+#define RASEO2_DisableMobility           0x00200000
+#define RASEO2_RequireMachineCertificates 0x00400000
+
+/* dwfNetProtocols */
+#define RASNP_NetBEUI 0x00000001
+#define RASNP_Ipx     0x00000002
+#define RASNP_Ip      0x00000004
+#define RASNP_Ipv6    0x00000008
+
+/* dwFramingProtocol */
+#define RASFP_Ppp  0x00000001
+#define RASFP_Slip 0x00000002
+#define RASFP_Ras  0x00000004
+
+/* szDeviceType */
+#define RASDT_Modem      "modem"
+#define RASDT_Isdn       "isdn"
+#define RASDT_X25        "x25"
+#define RASDT_Vpn        "vpn"
+#define RASDT_Pad        "pad"
+#define RASDT_Generic    "GENERIC"
+#define RASDT_Serial     "SERIAL"
+#define RASDT_FrameRelay "FRAMERELAY"
+#define RASDT_Atm        "ATM"
+#define RASDT_Sonet      "SONET"
+#define RASDT_SW56       "SW56"
+#define RASDT_Irda       "IRDA"
+#define RASDT_Parallel   "PARALLEL"
+#define RASDT_PPPoE      "PPPoE"
+
+/* dwType */
+#define RASET_Phone    1
+#define RASET_Vpn      2
+#define RASET_Direct   3
+#define RASET_Internet 4
+#define RASET_Broadband 5
+
+/* dwEncryptionType */
+#define ET_None        0
+#define ET_Require     1
+#define ET_RequireMax  2
+#define ET_Optional    3
+
+/* dwVpnStrategy */
+#define VS_Default     0
+#define VS_PptpOnly    1
+#define VS_PptpFirst   2
+#define VS_L2tpOnly    3
+#define VS_L2tpFirst   4
+#define VS_SstpOnly    5
+#define VS_SstpFirst   6
+#define VS_Ikev2Only   7
+#define VS_Ikev2First  8
+#define VS_GREOnly     9
+#define VS_PptpSstp    12
+#define VS_L2tpSstp    13
+#define VS_Ikev2Sstp   14
+#define VS_ProtocolList 15
+
+/* dwDialMode */
+#define RASEDM_DialAll      1
+#define RASEDM_DialAsNeeded 2
+
+/* dwIdleDisconnectSeconds */
+#define RASIDS_Disabled       0xFFFFFFFF
+#define RASIDS_UseGlobalValue 0
+
+typedef enum {
+    IKEV2_ID_PAYLOAD_TYPE_INVALID = 0,
+    IKEV2_ID_PAYLOAD_TYPE_IPV4_ADDR = 1,
+    IKEV2_ID_PAYLOAD_TYPE_FQDN = 2,
+    IKEV2_ID_PAYLOAD_TYPE_RFC822_ADDR = 3,
+    IKEV2_ID_PAYLOAD_TYPE_RESERVED1 = 4,
+    IKEV2_ID_PAYLOAD_TYPE_ID_IPV6_ADDR = 5,
+    IKEV2_ID_PAYLOAD_TYPE_RESERVED2 = 6,
+    IKEV2_ID_PAYLOAD_TYPE_RESERVED3 = 7,
+    IKEV2_ID_PAYLOAD_TYPE_RESERVED4 = 8,
+    IKEV2_ID_PAYLOAD_TYPE_DER_ASN1_DN = 9,
+    IKEV2_ID_PAYLOAD_TYPE_DER_ASN1_GN = 10,
+    IKEV2_ID_PAYLOAD_TYPE_KEY_ID = 11,
+    IKEV2_ID_PAYLOAD_TYPE_MAX = 12
+} IKEV2_ID_PAYLOAD_TYPE;
+
+#define RASENTRY_FIELDS(CH)                                   \
+    DWORD     dwSize;                                         \
+    DWORD     dwfOptions;                                     \
+    DWORD     dwCountryID;                                    \
+    DWORD     dwCountryCode;                                  \
+    CH        szAreaCode[RAS_MaxAreaCode + 1];                \
+    CH        szLocalPhoneNumber[RAS_MaxPhoneNumber + 1];     \
+    DWORD     dwAlternateOffset;                              \
+    RASIPADDR ipaddr;                                         \
+    RASIPADDR ipaddrDns;                                      \
+    RASIPADDR ipaddrDnsAlt;                                   \
+    RASIPADDR ipaddrWins;                                     \
+    RASIPADDR ipaddrWinsAlt;                                  \
+    DWORD     dwFrameSize;                                    \
+    DWORD     dwfNetProtocols;                                \
+    DWORD     dwFramingProtocol;                              \
+    CH        szScript[MAX_PATH];                             \
+    CH        szAutodialDll[MAX_PATH];                        \
+    CH        szAutodialFunc[MAX_PATH];                       \
+    CH        szDeviceType[RAS_MaxDeviceType + 1];            \
+    CH        szDeviceName[RAS_MaxDeviceName + 1];            \
+    CH        szX25PadType[RAS_MaxPadType + 1];               \
+    CH        szX25Address[RAS_MaxX25Address + 1];            \
+    CH        szX25Facilities[RAS_MaxFacilities + 1];         \
+    CH        szX25UserData[RAS_MaxUserData + 1];             \
+    DWORD     dwChannels;                                     \
+    DWORD     dwReserved1;                                    \
+    DWORD     dwReserved2;
+#define RASENTRY_FIELDS_401                                   \
+    DWORD     dwSubEntries;                                   \
+    DWORD     dwDialMode;                                     \
+    DWORD     dwDialExtraPercent;                             \
+    DWORD     dwDialExtraSampleSeconds;                       \
+    DWORD     dwHangUpExtraPercent;                           \
+    DWORD     dwHangUpExtraSampleSeconds;                     \
+    DWORD     dwIdleDisconnectSeconds;
+#define RASENTRY_FIELDS_500(CH)                               \
+    DWORD     dwType;                                         \
+    DWORD     dwEncryptionType;                               \
+    DWORD     dwCustomAuthKey;                                \
+    GUID      guidId;                                         \
+    CH        szCustomDialDll[MAX_PATH];                      \
+    DWORD     dwVpnStrategy;
+#define RASENTRY_FIELDS_501(CH)                               \
+    DWORD     dwfOptions2;                                    \
+    DWORD     dwfOptions3;                                    \
+    CH        szDnsSuffix[RAS_MaxDnsSuffix];                  \
+    DWORD     dwTcpWindowSize;                                \
+    CH        szPrerequisitePbk[MAX_PATH];                    \
+    CH        szPrerequisiteEntry[RAS_MaxEntryName + 1];      \
+    DWORD     dwRedialCount;                                  \
+    DWORD     dwRedialPause;
+#define RASENTRY_FIELDS_600                                   \
+    RASIPV6ADDR ipv6addrDns;                                  \
+    RASIPV6ADDR ipv6addrDnsAlt;                               \
+    DWORD     dwIPv4InterfaceMetric;                          \
+    DWORD     dwIPv6InterfaceMetric;
+#define RASENTRY_FIELDS_601                                   \
+    RASIPV6ADDR ipv6addr;                                     \
+    DWORD     dwIPv6PrefixLength;                             \
+    DWORD     dwNetworkOutageTime;
+#define RASENTRY_FIELDS_A00(CH)                               \
+    CH        szIDi[RAS_MaxIDSize + 1];                       \
+    CH        szIDr[RAS_MaxIDSize + 1];                       \
+    BOOL      fIsImsConfig;                                   \
+    IKEV2_ID_PAYLOAD_TYPE IdiType;                            \
+    IKEV2_ID_PAYLOAD_TYPE IdrType;                            \
+    BOOL      fDisableIKEv2Fragmentation;
+
+typedef struct tagRASENTRYA {
+    RASENTRY_FIELDS(CHAR)
+#if (WINVER >= 0x401)
+    RASENTRY_FIELDS_401
+#endif
+#if (WINVER >= 0x500)
+    RASENTRY_FIELDS_500(CHAR)
+#endif
+#if (WINVER >= 0x501)
+    RASENTRY_FIELDS_501(CHAR)
+#endif
+#if (WINVER >= 0x600)
+    RASENTRY_FIELDS_600
+#endif
+#if (WINVER >= 0x601)
+    RASENTRY_FIELDS_601
+#endif
+#if (WINVER >= 0xA00)
+    RASENTRY_FIELDS_A00(CHAR)
+#endif
+} RASENTRYA, *LPRASENTRYA;
+
+typedef struct tagRASENTRYW {
+    RASENTRY_FIELDS(WCHAR)
+#if (WINVER >= 0x401)
+    RASENTRY_FIELDS_401
+#endif
+#if (WINVER >= 0x500)
+    RASENTRY_FIELDS_500(WCHAR)
+#endif
+#if (WINVER >= 0x501)
+    RASENTRY_FIELDS_501(WCHAR)
+#endif
+#if (WINVER >= 0x600)
+    RASENTRY_FIELDS_600
+#endif
+#if (WINVER >= 0x601)
+    RASENTRY_FIELDS_601
+#endif
+#if (WINVER >= 0xA00)
+    RASENTRY_FIELDS_A00(WCHAR)
+#endif
+} RASENTRYW, *LPRASENTRYW;
+
+/* RASSUBENTRY dwfFlags: none defined. */
+typedef struct tagRASSUBENTRYA {
+    DWORD dwSize;
+    DWORD dwfFlags;
+    CHAR  szDeviceType[RAS_MaxDeviceType + 1];
+    CHAR  szDeviceName[RAS_MaxDeviceName + 1];
+    CHAR  szLocalPhoneNumber[RAS_MaxPhoneNumber + 1];
+    DWORD dwAlternateOffset;
+} RASSUBENTRYA, *LPRASSUBENTRYA;
+
+typedef struct tagRASSUBENTRYW {
+    DWORD dwSize;
+    DWORD dwfFlags;
+    WCHAR szDeviceType[RAS_MaxDeviceType + 1];
+    WCHAR szDeviceName[RAS_MaxDeviceName + 1];
+    WCHAR szLocalPhoneNumber[RAS_MaxPhoneNumber + 1];
+    DWORD dwAlternateOffset;
+} RASSUBENTRYW, *LPRASSUBENTRYW;
+
+typedef struct tagRASDEVINFOA {
+    DWORD dwSize;
+    CHAR  szDeviceType[RAS_MaxDeviceType + 1];
+    CHAR  szDeviceName[RAS_MaxDeviceName + 1];
+} RASDEVINFOA, *LPRASDEVINFOA;
+
+typedef struct tagRASDEVINFOW {
+    DWORD dwSize;
+    WCHAR szDeviceType[RAS_MaxDeviceType + 1];
+    WCHAR szDeviceName[RAS_MaxDeviceName + 1];
+} RASDEVINFOW, *LPRASDEVINFOW;
+
+/* RASCREDENTIALS dwMask */
+#define RASCM_UserName          0x00000001
+#define RASCM_Password          0x00000002
+#define RASCM_Domain            0x00000004
+#define RASCM_DefaultCreds      0x00000008
+#define RASCM_PreSharedKey      0x00000010
+#define RASCM_ServerPreSharedKey 0x00000020
+#define RASCM_DDMPreSharedKey   0x00000040
+
+typedef struct tagRASCREDENTIALSA {
+    DWORD dwSize;
+    DWORD dwMask;
+    CHAR  szUserName[UNLEN + 1];
+    CHAR  szPassword[PWLEN + 1];
+    CHAR  szDomain[DNLEN + 1];
+} RASCREDENTIALSA, *LPRASCREDENTIALSA;
+
+typedef struct tagRASCREDENTIALSW {
+    DWORD dwSize;
+    DWORD dwMask;
+    WCHAR szUserName[UNLEN + 1];
+    WCHAR szPassword[PWLEN + 1];
+    WCHAR szDomain[DNLEN + 1];
+} RASCREDENTIALSW, *LPRASCREDENTIALSW;
+
 #pragma pack(pop)
 
 DWORD APIENTRY RasEnumConnectionsA(LPRASCONNA lprasconn, LPDWORD lpcb, LPDWORD lpcConnections);
@@ -409,6 +727,26 @@ DWORD APIENTRY RasGetProjectionInfoW(HRASCONN hrasconn, RASPROJECTION rasproject
 DWORD APIENTRY RasGetSubEntryHandleA(HRASCONN hrasconn, DWORD dwSubEntry, LPHRASCONN lphrasconn);
 DWORD APIENTRY RasGetSubEntryHandleW(HRASCONN hrasconn, DWORD dwSubEntry, LPHRASCONN lphrasconn);
 
+/* The phonebook calls (ras-entry-properties.c and neighbours).  An entry
+ * is a pppd peers file the daemon writes from a fixed mapping of the
+ * RASENTRY fields (pppras(7), "Phonebook entries"); writing is for root
+ * and the daemon's EntryGroup.  lpbDeviceInfo is not used: *lpdwDeviceInfoSize
+ * is set to 0. */
+DWORD APIENTRY RasGetEntryPropertiesA(LPCSTR lpszPhonebook, LPCSTR lpszEntry, LPRASENTRYA lpRasEntry,
+                                      LPDWORD lpdwEntryInfoSize, LPBYTE lpbDeviceInfo, LPDWORD lpdwDeviceInfoSize);
+DWORD APIENTRY RasGetEntryPropertiesW(LPCWSTR lpszPhonebook, LPCWSTR lpszEntry, LPRASENTRYW lpRasEntry,
+                                      LPDWORD lpdwEntryInfoSize, LPBYTE lpbDeviceInfo, LPDWORD lpdwDeviceInfoSize);
+DWORD APIENTRY RasSetEntryPropertiesA(LPCSTR lpszPhonebook, LPCSTR lpszEntry, LPRASENTRYA lpRasEntry,
+                                      DWORD dwEntryInfoSize, LPBYTE lpbDeviceInfo, DWORD dwDeviceInfoSize);
+DWORD APIENTRY RasSetEntryPropertiesW(LPCWSTR lpszPhonebook, LPCWSTR lpszEntry, LPRASENTRYW lpRasEntry,
+                                      DWORD dwEntryInfoSize, LPBYTE lpbDeviceInfo, DWORD dwDeviceInfoSize);
+DWORD APIENTRY RasValidateEntryNameA(LPCSTR lpszPhonebook, LPCSTR lpszEntry);
+DWORD APIENTRY RasValidateEntryNameW(LPCWSTR lpszPhonebook, LPCWSTR lpszEntry);
+DWORD APIENTRY RasDeleteEntryA(LPCSTR lpszPhonebook, LPCSTR lpszEntry);
+DWORD APIENTRY RasDeleteEntryW(LPCWSTR lpszPhonebook, LPCWSTR lpszEntry);
+DWORD APIENTRY RasRenameEntryA(LPCSTR lpszPhonebook, LPCSTR lpszOldEntry, LPCSTR lpszNewEntry);
+DWORD APIENTRY RasRenameEntryW(LPCWSTR lpszPhonebook, LPCWSTR lpszOldEntry, LPCWSTR lpszNewEntry);
+
 /* pppras extension: follow every connection's state changes as they
  * happen (the daemon's StateChanged signals).  Blocks, calling fn for each
  * change in order, until fn returns FALSE (then ERROR_SUCCESS) or the
@@ -444,6 +782,19 @@ LPCSTR APIENTRY PppRasConnStateName(RASCONNSTATE state);
 #define RasSetEntryDialParams      RasSetEntryDialParamsW
 #define RasGetProjectionInfo       RasGetProjectionInfoW
 #define RasGetSubEntryHandle       RasGetSubEntryHandleW
+#define RASENTRY                   RASENTRYW
+#define LPRASENTRY                 LPRASENTRYW
+#define RASSUBENTRY                RASSUBENTRYW
+#define LPRASSUBENTRY              LPRASSUBENTRYW
+#define RASDEVINFO                 RASDEVINFOW
+#define LPRASDEVINFO               LPRASDEVINFOW
+#define RASCREDENTIALS             RASCREDENTIALSW
+#define LPRASCREDENTIALS           LPRASCREDENTIALSW
+#define RasGetEntryProperties      RasGetEntryPropertiesW
+#define RasSetEntryProperties      RasSetEntryPropertiesW
+#define RasValidateEntryName       RasValidateEntryNameW
+#define RasDeleteEntry             RasDeleteEntryW
+#define RasRenameEntry             RasRenameEntryW
 #else
 #define RASCONN                    RASCONNA
 #define LPRASCONN                  LPRASCONNA
@@ -466,6 +817,19 @@ LPCSTR APIENTRY PppRasConnStateName(RASCONNSTATE state);
 #define RasSetEntryDialParams      RasSetEntryDialParamsA
 #define RasGetProjectionInfo       RasGetProjectionInfoA
 #define RasGetSubEntryHandle       RasGetSubEntryHandleA
+#define RASENTRY                   RASENTRYA
+#define LPRASENTRY                 LPRASENTRYA
+#define RASSUBENTRY                RASSUBENTRYA
+#define LPRASSUBENTRY              LPRASSUBENTRYA
+#define RASDEVINFO                 RASDEVINFOA
+#define LPRASDEVINFO               LPRASDEVINFOA
+#define RASCREDENTIALS             RASCREDENTIALSA
+#define LPRASCREDENTIALS           LPRASCREDENTIALSA
+#define RasGetEntryProperties      RasGetEntryPropertiesA
+#define RasSetEntryProperties      RasSetEntryPropertiesA
+#define RasValidateEntryName       RasValidateEntryNameA
+#define RasDeleteEntry             RasDeleteEntryA
+#define RasRenameEntry             RasRenameEntryA
 #endif
 
 #ifdef __cplusplus

@@ -21,3 +21,4 @@ Suite *state_file_suite(void);
 Suite *entry_name_suite(void);
 Suite *dial_params_suite(void);
 Suite *porting_base_suite(void);
+Suite *peers_entry_suite(void);

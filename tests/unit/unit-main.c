@@ -22,6 +22,7 @@ int main(void) {
         entry_name_suite,
         dial_params_suite,
         porting_base_suite,
+        peers_entry_suite,
     };
 
     SRunner *runner = srunner_create(NULL);

@@ -1,0 +1,567 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* daemon/peers-entry.c: a RASENTRY becomes a peers file "from a fixed
+ * mapping of RASENTRY fields, so no caller text ever becomes a pppd
+ * option" (DESIGN.md), and a peers file reads back as the same entry;
+ * lines the mapping does not manage are kept. */
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../daemon/peers-entry.h"
+#include "../../daemon/util.h"
+#include "ras.h"
+#include "suites.h"
+
+/* The file format() writes for e (asserting success), as a string. */
+static char *format_text(const PeersEntry *e, char *const *kept) {
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&buf, &size);
+    ck_assert_ptr_nonnull(f);
+    int r = peers_entry_format(f, e, kept);
+    ck_assert_int_eq(fclose(f), 0);
+    ck_assert_int_eq(r, 0);
+    return buf;
+}
+
+static int format_result(const PeersEntry *e) {
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&buf, &size);
+    ck_assert_ptr_nonnull(f);
+    int r = peers_entry_format(f, e, NULL);
+    fclose(f);
+    free(buf);
+    return r;
+}
+
+static void free_kept(char **kept) {
+    for (char **l = kept; l && *l; l++)
+        free(*l);
+    free(kept);
+}
+
+static size_t n_lines(char **kept) {
+    size_t n = 0;
+    while (kept && kept[n])
+        n++;
+    return n;
+}
+
+static bool has_line(const char *text, const char *line) {
+    size_t n = strlen(line);
+    for (const char *p = text; p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL)
+        if (strncmp(p, line, n) == 0 && (p[n] == '\n' || p[n] == '\0'))
+            return true;
+    return false;
+}
+
+static PeersEntry modem(void) {
+    PeersEntry e;
+    peers_entry_init(&e);
+    e.device = PEERS_DEVICE_MODEM;
+    strcpy(e.device_name, "ttyUSB0");
+    strcpy(e.phone, "+1 (555) 010-9999");
+    return e;
+}
+
+static void assert_same(const PeersEntry *a, const PeersEntry *b) {
+    ck_assert_int_eq(a->device, b->device);
+    ck_assert_str_eq(a->device_name, b->device_name);
+    ck_assert_str_eq(a->phone, b->phone);
+    ck_assert_uint_eq(a->options, b->options);
+    ck_assert_uint_eq(a->options2, b->options2);
+    ck_assert_uint_eq(a->net_protocols, b->net_protocols);
+    ck_assert_uint_eq(a->encryption, b->encryption);
+    ck_assert_str_eq(a->ip, b->ip);
+    ck_assert_str_eq(a->dns, b->dns);
+    ck_assert_str_eq(a->dns_alt, b->dns_alt);
+    ck_assert_uint_eq(a->idle_seconds, b->idle_seconds);
+    ck_assert_uint_eq(a->redial_count, b->redial_count);
+    ck_assert_uint_eq(a->redial_pause, b->redial_pause);
+}
+
+/* format, parse: the same entry, and every line written is the mapping's
+ * own (nothing comes back as a kept line). */
+static void assert_round_trip(const PeersEntry *e) {
+    char *text = format_text(e, NULL);
+    PeersEntry back;
+    char **kept = NULL;
+    ck_assert_int_eq(peers_entry_parse(text, &back, &kept), 0);
+    ck_assert_msg(n_lines(kept) == 0, "a written line reads as unmanaged: %s", kept[0]);
+    assert_same(e, &back);
+    free_kept(kept);
+    free(text);
+}
+
+/* ------------------------------------------------------- each device */
+
+START_TEST(test_modem_entry_round_trips_with_a_generated_chat_script) {
+    PeersEntry e = modem();
+    char *text = format_text(&e, NULL);
+    ck_assert(has_line(text, "/dev/ttyUSB0"));
+    ck_assert(has_line(text, "remotenumber \"+1 (555) 010-9999\""));
+    /* chat's exit status names the failure: 4 + the ABORT string's index */
+    ck_assert(has_line(text, "connect \"/usr/sbin/chat -v -t 90 ABORT 'BUSY' ABORT 'NO CARRIER' "
+                             "ABORT 'NO DIALTONE' ABORT 'NO DIAL TONE' ABORT 'NO ANSWER' ABORT 'ERROR' "
+                             "'' ATZ OK 'ATDT+1 (555) 010-9999' CONNECT ''\""));
+    free(text);
+    assert_round_trip(&e);
+}
+END_TEST
+
+START_TEST(test_modem_named_by_id_lives_under_dev_serial_by_id) {
+    PeersEntry e = modem();
+    strcpy(e.device_name, "usb-Huawei_Technologies_HUAWEI_Mobile-if00-port0");
+    char *text = format_text(&e, NULL);
+    ck_assert(has_line(text, "/dev/serial/by-id/usb-Huawei_Technologies_HUAWEI_Mobile-if00-port0"));
+    free(text);
+    assert_round_trip(&e);
+}
+END_TEST
+
+START_TEST(test_pppoe_entry_loads_the_plugin_on_its_interface) {
+    PeersEntry e;
+    peers_entry_init(&e);
+    e.device = PEERS_DEVICE_PPPOE;
+    strcpy(e.device_name, "eth1");
+    strcpy(e.phone, "my-isp.service");
+    char *text = format_text(&e, NULL);
+    ck_assert(has_line(text, "plugin rp-pppoe.so"));
+    ck_assert(has_line(text, "nic-eth1"));
+    ck_assert(has_line(text, "rp_pppoe_service my-isp.service"));
+    ck_assert(!strstr(text, "connect"));
+    free(text);
+    assert_round_trip(&e);
+    e.phone[0] = '\0';   /* no service name: any */
+    assert_round_trip(&e);
+}
+END_TEST
+
+START_TEST(test_pptp_entry_runs_pptp_as_the_pty) {
+    PeersEntry e;
+    peers_entry_init(&e);
+    e.device = PEERS_DEVICE_PPTP;
+    strcpy(e.phone, "vpn.example.com");
+    e.encryption = ET_RequireMax;
+    e.options |= RASEO_RequireDataEncryption | RASEO_RequireMsCHAP2;
+    char *text = format_text(&e, NULL);
+    ck_assert(has_line(text, "pty \"/usr/sbin/pptp vpn.example.com --nolaunchpppd\""));
+    ck_assert(has_line(text, "require-mppe-128"));
+    free(text);
+    assert_round_trip(&e);
+}
+END_TEST
+
+START_TEST(test_l2tp_entry_names_its_server) {
+    PeersEntry e;
+    peers_entry_init(&e);
+    e.device = PEERS_DEVICE_L2TP;
+    strcpy(e.phone, "192.0.2.7");
+    char *text = format_text(&e, NULL);
+    ck_assert(has_line(text, "plugin pppol2tp.so"));
+    ck_assert(has_line(text, "remotenumber 192.0.2.7"));
+    free(text);
+    assert_round_trip(&e);
+}
+END_TEST
+
+START_TEST(test_ras_device_types_and_vpn_strategies_map_both_ways) {
+    PeersDevice d;
+    ck_assert_int_eq(peers_device_from_ras("modem", VS_Default, "ttyS0", &d), 0);
+    ck_assert_int_eq(d, PEERS_DEVICE_MODEM);
+    ck_assert_int_eq(peers_device_from_ras("PPPoE", VS_Default, "eth0", &d), 0);
+    ck_assert_int_eq(d, PEERS_DEVICE_PPPOE);
+    ck_assert_int_eq(peers_device_from_ras("vpn", VS_PptpOnly, "", &d), 0);
+    ck_assert_int_eq(d, PEERS_DEVICE_PPTP);
+    ck_assert_int_eq(peers_device_from_ras("vpn", VS_PptpFirst, "WAN Miniport (PPTP)", &d), 0);
+    ck_assert_int_eq(d, PEERS_DEVICE_PPTP);
+    ck_assert_int_eq(peers_device_from_ras("VPN", VS_L2tpOnly, "", &d), 0);
+    ck_assert_int_eq(d, PEERS_DEVICE_L2TP);
+    ck_assert_int_eq(peers_device_from_ras("vpn", VS_L2tpFirst, "", &d), 0);
+    ck_assert_int_eq(d, PEERS_DEVICE_L2TP);
+    /* VS_Default: the miniport named decides */
+    ck_assert_int_eq(peers_device_from_ras("vpn", VS_Default, "WAN Miniport (L2TP)", &d), 0);
+    ck_assert_int_eq(d, PEERS_DEVICE_L2TP);
+    ck_assert_int_eq(peers_device_from_ras("vpn", VS_Default, "", &d), 0);
+    ck_assert_int_eq(d, PEERS_DEVICE_PPTP);
+    /* a miniport that contradicts the strategy */
+    ck_assert_int_eq(peers_device_from_ras("vpn", VS_L2tpOnly, "WAN Miniport (PPTP)", &d), -EINVAL);
+    /* what Windows has and pppd has not */
+    ck_assert_int_eq(peers_device_from_ras("vpn", VS_SstpOnly, "", &d), -EOPNOTSUPP);
+    ck_assert_int_eq(peers_device_from_ras("vpn", VS_Ikev2Only, "", &d), -EOPNOTSUPP);
+    ck_assert_int_eq(peers_device_from_ras("isdn", 0, "", &d), -EOPNOTSUPP);
+    ck_assert_int_eq(peers_device_from_ras("x25", 0, "", &d), -EOPNOTSUPP);
+    ck_assert_int_eq(peers_device_from_ras("", 0, "", &d), -EINVAL);
+    ck_assert_int_eq(peers_device_from_ras("modem\nplugin", 0, "", &d), -EINVAL);
+
+    ck_assert_str_eq(peers_device_ras_type(PEERS_DEVICE_PPPOE), RASDT_PPPoE);
+    ck_assert_uint_eq(peers_device_vpn_strategy(PEERS_DEVICE_L2TP), VS_L2tpOnly);
+    ck_assert_str_eq(peers_device_miniport(PEERS_DEVICE_PPTP), "WAN Miniport (PPTP)");
+    ck_assert_ptr_null(peers_device_miniport(PEERS_DEVICE_MODEM));
+}
+END_TEST
+
+/* ------------------------------------------------------- each option */
+
+typedef struct OptionCase {
+    const char *what;
+    void (*set)(PeersEntry *e);
+    const char *line;          /* written when set */
+    const char *absent;        /* NULL, or a line written when not set that must go */
+} OptionCase;
+
+static void set_default_gateway(PeersEntry *e) { e->options |= RASEO_RemoteDefaultGateway; }
+static void clear_vj(PeersEntry *e) { e->options &= ~(uint32_t) RASEO_IpHeaderCompression; }
+static void clear_compression(PeersEntry *e) { e->options &= ~(uint32_t) RASEO_SwCompression; }
+static void no_ipv4(PeersEntry *e) { e->net_protocols = RASNP_Ipv6; }
+static void ipv6(PeersEntry *e) { e->net_protocols |= RASNP_Ipv6; }
+static void fixed_ip(PeersEntry *e) { e->options |= RASEO_SpecificIpAddr; strcpy(e->ip, "10.1.2.3"); }
+static void fixed_dns(PeersEntry *e) {
+    e->options |= RASEO_SpecificNameServers;
+    strcpy(e->dns, "192.0.2.53");
+    strcpy(e->dns_alt, "192.0.2.54");
+}
+static void idle(PeersEntry *e) { e->idle_seconds = 300; }
+static void redial(PeersEntry *e) {
+    e->redial_count = 3;
+    e->redial_pause = 20;
+    e->options2 |= RASEO2_ReconnectIfDropped;
+}
+static void no_encryption(PeersEntry *e) { e->encryption = ET_None; }
+static void require_encryption(PeersEntry *e) {
+    e->encryption = ET_Require;
+    e->options |= RASEO_RequireDataEncryption;
+}
+static void chap_only(PeersEntry *e) { e->options |= RASEO_RequireCHAP; }
+static void mschap2_or_eap(PeersEntry *e) { e->options |= RASEO_RequireMsCHAP2 | RASEO_RequireEAP; }
+static void pap_only(PeersEntry *e) { e->options |= RASEO_RequirePAP; }
+
+static const OptionCase option_cases[] = {
+    { "RASEO_RemoteDefaultGateway", set_default_gateway, "defaultroute", NULL },
+    { "no RASEO_IpHeaderCompression", clear_vj, "novj", NULL },
+    { "no RASEO_SwCompression", clear_compression, "nobsdcomp", NULL },
+    { "no RASNP_Ip", no_ipv4, "noip", NULL },
+    { "RASNP_Ipv6", ipv6, "+ipv6", NULL },
+    { "RASEO_SpecificIpAddr", fixed_ip, "10.1.2.3:", "noipdefault" },
+    { "RASEO_SpecificNameServers", fixed_dns, "ms-dns 192.0.2.54", "usepeerdns" },
+    { "dwIdleDisconnectSeconds", idle, "idle 300", NULL },
+    { "dwRedialCount/dwRedialPause", redial, "maxfail 4", NULL },
+    { "ET_None", no_encryption, "nomppe", NULL },
+    { "ET_Require", require_encryption, "require-mppe", NULL },
+    { "RASEO_RequireCHAP", chap_only, "refuse-pap", NULL },
+    { "RASEO_RequireMsCHAP2|EAP", mschap2_or_eap, "refuse-chap", NULL },
+    { "RASEO_RequirePAP", pap_only, "refuse-eap", NULL },
+};
+
+START_TEST(test_each_option_is_written_and_read_back) {
+    const OptionCase *c = &option_cases[_i];
+    PeersEntry e = modem();
+    c->set(&e);
+    char *text = format_text(&e, NULL);
+    ck_assert_msg(has_line(text, c->line), "%s: no line \"%s\" in\n%s", c->what, c->line, text);
+    if (c->absent)
+        ck_assert_msg(!has_line(text, c->absent), "%s: still \"%s\"", c->what, c->absent);
+    free(text);
+    assert_round_trip(&e);
+}
+END_TEST
+
+START_TEST(test_defaults_ask_the_peer_and_keep_compression) {
+    PeersEntry e = modem();
+    char *text = format_text(&e, NULL);
+    ck_assert(has_line(text, "noauth"));
+    ck_assert(has_line(text, "noipdefault"));
+    ck_assert(has_line(text, "usepeerdns"));
+    const char *absent[] = { "novj", "nobsdcomp", "defaultroute", "noip", "persist", "refuse-pap", "nomppe" };
+    for (size_t i = 0; i < ELEMENTSOF(absent); i++)
+        ck_assert_msg(!has_line(text, absent[i]), "%s", absent[i]);
+    free(text);
+}
+END_TEST
+
+START_TEST(test_encrypted_password_flags_refuse_what_they_exclude) {
+    PeersEntry e = modem();
+    e.options |= RASEO_RequireEncryptedPw;
+    char *text = format_text(&e, NULL);
+    ck_assert(has_line(text, "refuse-pap"));
+    ck_assert(!has_line(text, "refuse-chap"));
+    free(text);
+
+    e = modem();
+    e.options |= RASEO_RequireMsEncryptedPw;
+    text = format_text(&e, NULL);
+    ck_assert(has_line(text, "refuse-pap"));
+    ck_assert(has_line(text, "refuse-chap"));
+    ck_assert(has_line(text, "refuse-eap"));
+    ck_assert(!has_line(text, "refuse-mschap"));
+    ck_assert(!has_line(text, "refuse-mschap-v2"));
+    /* read back as the protocols left */
+    PeersEntry back;
+    ck_assert_int_eq(peers_entry_parse(text, &back, NULL), 0);
+    ck_assert_uint_eq(back.options & (RASEO_RequirePAP | RASEO_RequireCHAP | RASEO_RequireEAP), 0);
+    ck_assert(back.options & RASEO_RequireMsCHAP);
+    ck_assert(back.options & RASEO_RequireMsCHAP2);
+    free(text);
+}
+END_TEST
+
+START_TEST(test_reconnect_without_redials_is_persist_maxfail_1) {
+    PeersEntry e = modem();
+    e.options2 |= RASEO2_ReconnectIfDropped;
+    e.redial_pause = 5;
+    char *text = format_text(&e, NULL);
+    ck_assert(has_line(text, "persist"));
+    ck_assert(has_line(text, "maxfail 1"));
+    ck_assert(has_line(text, "holdoff 5"));
+    free(text);
+    assert_round_trip(&e);
+}
+END_TEST
+
+/* ---------------------------------------------------- hostile strings */
+
+static const char *const hostile_phones[] = {
+    "", "123\nplugin evil.so", "123\"", "123'", "123\\", "$(reboot)", "`id`", "1;2", "1|2", "1&2",
+    "1>x", "ATZ", "123\r", "123\t", "123\x7f", "12\xc3\xa9",
+};
+
+START_TEST(test_hostile_phone_numbers_are_refused) {
+    PeersEntry e = modem();
+    strcpy(e.phone, hostile_phones[_i]);
+    ck_assert_msg(!peers_phone_is_valid(e.phone), "accepted phone \"%s\"", e.phone);
+    ck_assert_int_eq(peers_entry_validate(&e), -EINVAL);
+    ck_assert_int_eq(format_result(&e), -EINVAL);
+}
+END_TEST
+
+static const char *const hostile_names[] = {
+    "", "x\nplugin evil.so", "../x", "-x", ".x", "/dev/sda", "tty S0", "ttyS0\"", "ttyS0'", "a$b",
+    "a;b", "a\\b", "ttyS0\n", "a/b",
+};
+
+START_TEST(test_hostile_device_names_are_refused) {
+    PeersEntry e = modem();
+    strcpy(e.device_name, hostile_names[_i]);
+    ck_assert_int_eq(peers_entry_validate(&e), -EINVAL);
+
+    peers_entry_init(&e);
+    e.device = PEERS_DEVICE_PPPOE;
+    strcpy(e.device_name, hostile_names[_i]);
+    ck_assert_int_eq(peers_entry_validate(&e), -EINVAL);
+}
+END_TEST
+
+static const char *const hostile_hosts[] = {
+    "", "vpn\nplugin evil.so", "vpn --x", "-vpn", ".vpn", "vpn;id", "vpn$(id)", "vpn\"", "a b", "vpn/x",
+};
+
+START_TEST(test_hostile_vpn_servers_are_refused) {
+    PeersEntry e;
+    peers_entry_init(&e);
+    e.device = _i % 2 ? PEERS_DEVICE_L2TP : PEERS_DEVICE_PPTP;
+    for (size_t i = 0; i < ELEMENTSOF(hostile_hosts); i++) {
+        strcpy(e.phone, hostile_hosts[i]);
+        ck_assert_msg(peers_entry_validate(&e) == -EINVAL, "accepted server \"%s\"", e.phone);
+    }
+}
+END_TEST
+
+START_TEST(test_hostile_addresses_and_services_and_numbers_are_refused) {
+    PeersEntry e = modem();
+    strcpy(e.ip, "10.0.0.1\nplugin");
+    ck_assert_int_eq(peers_entry_validate(&e), -EINVAL);
+    e = modem();
+    strcpy(e.dns, "10.0.0.1 x");
+    ck_assert_int_eq(peers_entry_validate(&e), -EINVAL);
+    e = modem();
+    strcpy(e.dns_alt, "::1");
+    ck_assert_int_eq(peers_entry_validate(&e), -EINVAL);
+    e = modem();
+    e.encryption = 4;
+    ck_assert_int_eq(peers_entry_validate(&e), -EINVAL);
+    e = modem();
+    e.redial_count = PEERS_REDIAL_MAX + 1;
+    ck_assert_int_eq(peers_entry_validate(&e), -EINVAL);
+    e = modem();
+    e.redial_pause = PEERS_PAUSE_MAX + 1;
+    ck_assert_int_eq(peers_entry_validate(&e), -EINVAL);
+
+    peers_entry_init(&e);
+    e.device = PEERS_DEVICE_PPPOE;
+    strcpy(e.device_name, "eth0");
+    strcpy(e.phone, "svc\nplugin evil.so");
+    ck_assert_int_eq(peers_entry_validate(&e), -EINVAL);
+    strcpy(e.phone, "svc name");
+    ck_assert_int_eq(peers_entry_validate(&e), -EINVAL);
+    strcpy(e.device_name, "eth0123456789abc");   /* 16 > IFNAMSIZ - 1 */
+    strcpy(e.phone, "");
+    ck_assert_int_eq(peers_entry_validate(&e), -EINVAL);
+}
+END_TEST
+
+START_TEST(test_overlong_strings_are_refused) {
+    char longest[PEERS_NAME_MAX + 2];
+    memset(longest, '1', sizeof(longest) - 1);
+    longest[PEERS_NAME_MAX + 1] = '\0';
+    ck_assert(!peers_phone_is_valid(longest));
+    ck_assert(!peers_host_is_valid(longest));
+    ck_assert(!peers_tty_name_is_valid(longest));
+    longest[PEERS_NAME_MAX] = '\0';
+    ck_assert(peers_phone_is_valid(longest));
+}
+END_TEST
+
+START_TEST(test_unmanaged_option_bits_are_not_written) {
+    PeersEntry e = modem();
+    e.options |= RASEO_TerminalAfterDial | RASEO_CustomScript | RASEO_ModemLights;
+    char *text = format_text(&e, NULL);
+    PeersEntry back;
+    ck_assert_int_eq(peers_entry_parse(text, &back, NULL), 0);
+    ck_assert_uint_eq(back.options & (RASEO_TerminalAfterDial | RASEO_CustomScript | RASEO_ModemLights), 0);
+    free(text);
+}
+END_TEST
+
+/* ------------------------------------------------ hand-written files */
+
+static const char hand_written[] =
+    "# my ISP, by hand\n"
+    "/dev/ttyS1 57600\n"
+    "connect \"/usr/sbin/chat -v -f /etc/chatscripts/isp\"\n"
+    "connect '/usr/sbin/chat -v \"\" ATZ OK ATDT0800123456 CONNECT'\n"
+    "user \"alice@isp\"\n"
+    "asyncmap 0\n"
+    "\n"
+    "refuse-pap\n"
+    "refuse-chap\n"
+    "persist\n"
+    "holdoff 15\n"
+    "lcp-echo-interval 30  # keepalive\n"
+    "defaultroute\n"
+    "ms-dns 192.0.2.1\n";
+
+START_TEST(test_hand_written_entry_reads_what_maps_and_keeps_the_rest) {
+    PeersEntry e;
+    char **kept = NULL;
+    ck_assert_int_eq(peers_entry_parse(hand_written, &e, &kept), 0);
+    ck_assert_int_eq(e.device, PEERS_DEVICE_MODEM);
+    ck_assert_str_eq(e.device_name, "ttyS1");
+    ck_assert_str_eq(e.phone, "0800123456");
+    ck_assert(e.options & RASEO_RemoteDefaultGateway);
+    ck_assert(e.options & RASEO_SpecificNameServers);
+    ck_assert_str_eq(e.dns, "192.0.2.1");
+    ck_assert(e.options & RASEO_RequireMsCHAP2);
+    ck_assert(!(e.options & RASEO_RequirePAP));
+    ck_assert(!(e.options & RASEO_RequireCHAP));
+    ck_assert(e.options2 & RASEO2_ReconnectIfDropped);
+    ck_assert_uint_eq(e.redial_count, 9);    /* pppd's default maxfail 10 */
+    ck_assert_uint_eq(e.redial_pause, 15);
+
+    ck_assert_uint_eq(n_lines(kept), 4);
+    ck_assert_str_eq(kept[0], "# my ISP, by hand");
+    ck_assert_str_eq(kept[1], "user \"alice@isp\"");
+    ck_assert_str_eq(kept[2], "asyncmap 0");
+    ck_assert_str_eq(kept[3], "lcp-echo-interval 30  # keepalive");
+
+    /* written again: the kept lines stay, once, after the device */
+    char *text = format_text(&e, kept);
+    ck_assert(has_line(text, "user \"alice@isp\""));
+    ck_assert(has_line(text, "lcp-echo-interval 30  # keepalive"));
+    ck_assert(strstr(text, "connect") < strstr(text, "asyncmap 0"));
+    PeersEntry again;
+    char **kept2 = NULL;
+    ck_assert_int_eq(peers_entry_parse(text, &again, &kept2), 0);
+    ck_assert_uint_eq(n_lines(kept2), 4);
+    assert_same(&e, &again);
+    free_kept(kept2);
+    free(text);
+    free_kept(kept);
+}
+END_TEST
+
+START_TEST(test_hand_written_pppoe_and_pptp_files_are_recognised) {
+    PeersEntry e;
+    ck_assert_int_eq(peers_entry_parse("plugin rp-pppoe.so\neth0\nuser bob\nnoipdefault\n", &e, NULL), 0);
+    ck_assert_int_eq(e.device, PEERS_DEVICE_PPPOE);
+    ck_assert_str_eq(e.device_name, "eth0");
+
+    ck_assert_int_eq(peers_entry_parse("pty \"pptp 198.51.100.4 --nolaunchpppd\"\nrequire-mppe-128\n", &e, NULL), 0);
+    ck_assert_int_eq(e.device, PEERS_DEVICE_PPTP);
+    ck_assert_str_eq(e.phone, "198.51.100.4");
+    ck_assert_uint_eq(e.encryption, ET_RequireMax);
+    ck_assert(e.options & RASEO_RequireDataEncryption);
+
+    /* another plugin is not a device: its line is kept */
+    char **kept = NULL;
+    ck_assert_int_eq(peers_entry_parse("plugin passwordfd.so\n", &e, &kept), 0);
+    ck_assert_int_eq(e.device, PEERS_DEVICE_NONE);
+    ck_assert_uint_eq(n_lines(kept), 1);
+    free_kept(kept);
+}
+END_TEST
+
+START_TEST(test_our_own_header_is_not_kept_twice) {
+    PeersEntry e = modem();
+    char *text = format_text(&e, NULL);
+    char **kept = NULL;
+    PeersEntry back;
+    ck_assert_int_eq(peers_entry_parse(text, &back, &kept), 0);
+    ck_assert_uint_eq(n_lines(kept), 0);
+    free_kept(kept);
+    free(text);
+}
+END_TEST
+
+START_TEST(test_parse_survives_junk) {
+    static const char *const junk[] = {
+        "", "\n\n\n", "\"unterminated", "connect", "idle", "idle x", "maxfail -1", "ms-dns", "ms-dns junk",
+        "999.1.1.1:", ":", "pty", "pty \"\"", "plugin", "\\", "a\\", "remotenumber", "nic-", "/dev/",
+        "holdoff 99999999999999999999",
+    };
+    for (size_t i = 0; i < ELEMENTSOF(junk); i++) {
+        PeersEntry e;
+        char **kept = NULL;
+        ck_assert_int_eq(peers_entry_parse(junk[i], &e, &kept), 0);
+        free_kept(kept);
+    }
+}
+END_TEST
+
+Suite *peers_entry_suite(void) {
+    Suite *s = suite_create("peers_entry");
+    TCase *tc = tcase_create("devices");
+    tcase_add_test(tc, test_modem_entry_round_trips_with_a_generated_chat_script);
+    tcase_add_test(tc, test_modem_named_by_id_lives_under_dev_serial_by_id);
+    tcase_add_test(tc, test_pppoe_entry_loads_the_plugin_on_its_interface);
+    tcase_add_test(tc, test_pptp_entry_runs_pptp_as_the_pty);
+    tcase_add_test(tc, test_l2tp_entry_names_its_server);
+    tcase_add_test(tc, test_ras_device_types_and_vpn_strategies_map_both_ways);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("options");
+    tcase_add_loop_test(tc, test_each_option_is_written_and_read_back, 0, (int) ELEMENTSOF(option_cases));
+    tcase_add_test(tc, test_defaults_ask_the_peer_and_keep_compression);
+    tcase_add_test(tc, test_encrypted_password_flags_refuse_what_they_exclude);
+    tcase_add_test(tc, test_reconnect_without_redials_is_persist_maxfail_1);
+    tcase_add_test(tc, test_unmanaged_option_bits_are_not_written);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("hostile");
+    tcase_add_loop_test(tc, test_hostile_phone_numbers_are_refused, 0, (int) ELEMENTSOF(hostile_phones));
+    tcase_add_loop_test(tc, test_hostile_device_names_are_refused, 0, (int) ELEMENTSOF(hostile_names));
+    tcase_add_loop_test(tc, test_hostile_vpn_servers_are_refused, 0, 2);
+    tcase_add_test(tc, test_hostile_addresses_and_services_and_numbers_are_refused);
+    tcase_add_test(tc, test_overlong_strings_are_refused);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("hand_written");
+    tcase_add_test(tc, test_hand_written_entry_reads_what_maps_and_keeps_the_rest);
+    tcase_add_test(tc, test_hand_written_pppoe_and_pptp_files_are_recognised);
+    tcase_add_test(tc, test_our_own_header_is_not_kept_twice);
+    tcase_add_test(tc, test_parse_survives_junk);
+    suite_add_tcase(s, tc);
+    return s;
+}
