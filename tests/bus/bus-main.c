@@ -25,6 +25,7 @@ int main(void) {
         entries_suite,
         link_info_suite,
         restart_suite,
+        entry_props_suite,
     };
 
     if (!getenv("DBUS_SYSTEM_BUS_ADDRESS")) {

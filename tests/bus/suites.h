@@ -16,3 +16,4 @@ Suite *dial_suite(void);
 Suite *entries_suite(void);
 Suite *link_info_suite(void);
 Suite *restart_suite(void);
+Suite *entry_props_suite(void);

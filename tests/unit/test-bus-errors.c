@@ -18,6 +18,10 @@ static const struct {
     { "org.pppras.Ras1.Error.NoSecrets",        1326 },
     { "org.pppras.Ras1.Error.Failed",           635 },
     { "org.pppras.Ras1.Error.LimitExceeded",    14 },
+    { "org.pppras.Ras1.Error.InvalidName",      123 },
+    { "org.pppras.Ras1.Error.AlreadyExists",    183 },
+    { "org.pppras.Ras1.Error.NotSupported",     50 },
+    { "org.pppras.Ras1.Error.CannotWritePhonebook", 624 },
 };
 
 START_TEST(test_every_contract_error_name_gives_its_code) {
