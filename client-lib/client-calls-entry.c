@@ -22,7 +22,8 @@
     { "framing_protocol", &(e)->framing_protocol },                                       \
     { "encryption_type", &(e)->encryption_type },                                         \
     { "idle_disconnect_seconds", &(e)->idle_disconnect_seconds },                         \
-    { "redial_count", &(e)->redial_count }, { "redial_pause", &(e)->redial_pause }
+    { "redial_count", &(e)->redial_count }, { "redial_pause", &(e)->redial_pause },         \
+    { "sub_entries", &(e)->sub_entries }
 
 static DWORD call_no_reply(DBusMessage *call) {
     _cleanup_(dbus_message_unrefp) DBusMessage *reply = NULL;
@@ -38,6 +39,7 @@ void client_entry_defaults(ClientEntry *ret) {
         .net_protocols = RASNP_Ip,
         .framing_protocol = RASFP_Ppp,
         .encryption_type = ET_Optional,
+        .sub_entries = 1,
     };
 }
 
@@ -48,7 +50,8 @@ void client_entry_done(ClientEntry *e) {
     *e = (ClientEntry) {};
 }
 
-DWORD client_get_entry_properties(const char *entry, ClientEntry *ret) {
+/* n 0: GetEntryProperties(entry); else GetSubEntryProperties(entry, n). */
+static DWORD get_properties(const char *entry, uint32_t n, ClientEntry *ret) {
     _cleanup_(dbus_message_unrefp) DBusMessage *call = NULL, *reply = NULL;
     DBusMessageIter iter;
     ClientEntry e;
@@ -57,10 +60,11 @@ DWORD client_get_entry_properties(const char *entry, ClientEntry *ret) {
     assert(entry);
     assert(ret);
 
-    code = client_bus_new_call("GetEntryProperties", &call);
+    code = client_bus_new_call(n == 0 ? "GetEntryProperties" : "GetSubEntryProperties", &call);
     if (code != 0)
         return code;
-    if (!dbus_message_append_args(call, DBUS_TYPE_STRING, &entry, DBUS_TYPE_INVALID))
+    if (!dbus_message_append_args(call, DBUS_TYPE_STRING, &entry, DBUS_TYPE_INVALID) ||
+        (n != 0 && !dbus_message_append_args(call, DBUS_TYPE_UINT32, &n, DBUS_TYPE_INVALID)))
         return ERROR_NOT_ENOUGH_MEMORY;
     code = client_bus_call(call, &reply);
     if (code != 0)
@@ -72,12 +76,12 @@ DWORD client_get_entry_properties(const char *entry, ClientEntry *ret) {
     const struct { const char *key; const char **ret; } strings[] = { ENTRY_STRINGS(&e) };
     const struct { const char *key; uint32_t *ret; } u32s[] = { ENTRY_U32S(&e) };
     ClientDictField fields[ELEMENTSOF(strings) + ELEMENTSOF(u32s)];
-    size_t n = 0;
+    size_t n_fields = 0;
     for (size_t i = 0; i < ELEMENTSOF(strings); i++)
-        fields[n++] = (ClientDictField) { strings[i].key, DBUS_TYPE_STRING, strings[i].ret };
+        fields[n_fields++] = (ClientDictField) { strings[i].key, DBUS_TYPE_STRING, strings[i].ret };
     for (size_t i = 0; i < ELEMENTSOF(u32s); i++)
-        fields[n++] = (ClientDictField) { u32s[i].key, DBUS_TYPE_UINT32, u32s[i].ret };
-    code = client_dict_read(&iter, fields, n);
+        fields[n_fields++] = (ClientDictField) { u32s[i].key, DBUS_TYPE_UINT32, u32s[i].ret };
+    code = client_dict_read(&iter, fields, n_fields);
     if (code != 0)
         return code;
 
@@ -86,7 +90,7 @@ DWORD client_get_entry_properties(const char *entry, ClientEntry *ret) {
     return 0;
 }
 
-DWORD client_set_entry_properties(const char *entry, const ClientEntry *e) {
+static DWORD set_properties(const char *entry, uint32_t n, const ClientEntry *e) {
     _cleanup_(dbus_message_unrefp) DBusMessage *call = NULL;
     DBusMessageIter iter, array;
     DWORD code;
@@ -94,11 +98,12 @@ DWORD client_set_entry_properties(const char *entry, const ClientEntry *e) {
     assert(entry);
     assert(e);
 
-    code = client_bus_new_call("SetEntryProperties", &call);
+    code = client_bus_new_call(n == 0 ? "SetEntryProperties" : "SetSubEntryProperties", &call);
     if (code != 0)
         return code;
     dbus_message_iter_init_append(call, &iter);
     if (!dbus_message_iter_append_basic(&iter, DBUS_TYPE_STRING, &entry) ||
+        (n != 0 && !dbus_message_iter_append_basic(&iter, DBUS_TYPE_UINT32, &n)) ||
         !dbus_message_iter_open_container(&iter, DBUS_TYPE_ARRAY, "{sv}", &array))
         return ERROR_NOT_ENOUGH_MEMORY;
 
@@ -108,7 +113,8 @@ DWORD client_set_entry_properties(const char *entry, const ClientEntry *e) {
     for (size_t i = 0; ok && i < ELEMENTSOF(strings); i++)
         ok = client_dict_append_string(&array, strings[i].key, *strings[i].value ?: "");
     for (size_t i = 0; ok && i < ELEMENTSOF(u32s); i++)
-        ok = client_dict_append_u32(&array, u32s[i].key, *u32s[i].value);
+        if (u32s[i].value != &e->sub_entries)
+            ok = client_dict_append_u32(&array, u32s[i].key, *u32s[i].value);
     if (!ok) {
         dbus_message_iter_abandon_container(&iter, &array);
         return ERROR_NOT_ENOUGH_MEMORY;
@@ -116,6 +122,24 @@ DWORD client_set_entry_properties(const char *entry, const ClientEntry *e) {
     if (!dbus_message_iter_close_container(&iter, &array))
         return ERROR_NOT_ENOUGH_MEMORY;
     return call_no_reply(call);
+}
+
+DWORD client_get_entry_properties(const char *entry, ClientEntry *ret) {
+    return get_properties(entry, 0, ret);
+}
+
+DWORD client_set_entry_properties(const char *entry, const ClientEntry *e) {
+    return set_properties(entry, 0, e);
+}
+
+DWORD client_get_sub_entry_properties(const char *entry, uint32_t n, ClientEntry *ret) {
+    assert(n > 0);
+    return get_properties(entry, n, ret);
+}
+
+DWORD client_set_sub_entry_properties(const char *entry, uint32_t n, const ClientEntry *e) {
+    assert(n > 0);
+    return set_properties(entry, n, e);
 }
 
 static DWORD call_names(const char *method, const char *a, const char *b) {

@@ -140,6 +140,7 @@ typedef struct ClientEntry {
     const char *ip_address, *dns_address, *dns_alt_address;   /* dotted, "" for none */
     uint32_t vpn_strategy, options, options2, net_protocols, framing_protocol, encryption_type;
     uint32_t idle_disconnect_seconds, redial_count, redial_pause;
+    uint32_t sub_entries;      /* Get only */
 } ClientEntry;
 
 /* What a new entry holds (RasGetEntryProperties with no entry name). */
@@ -148,6 +149,11 @@ void client_entry_defaults(ClientEntry *ret);
 DWORD client_get_entry_properties(const char *entry, ClientEntry *ret);
 DWORD client_set_entry_properties(const char *entry, const ClientEntry *e);
 void client_entry_done(ClientEntry *e);
+
+/* GetSubEntryProperties / SetSubEntryProperties: device_type,
+ * device_name, phone_number and vpn_strategy of ClientEntry. */
+DWORD client_get_sub_entry_properties(const char *entry, uint32_t n, ClientEntry *ret);
+DWORD client_set_sub_entry_properties(const char *entry, uint32_t n, const ClientEntry *e);
 
 /* ValidateEntryName(entry), DeleteEntry(entry), RenameEntry(entry, new_entry). */
 DWORD client_validate_entry_name(const char *entry);

@@ -84,7 +84,7 @@ static DWORD entry_type(const char *device_type) {
         text_copy((p)->szDeviceType, ELEMENTSOF((p)->szDeviceType), wide, (e)->device_type);      \
         text_copy((p)->szDeviceName, ELEMENTSOF((p)->szDeviceName), wide, (e)->device_name);      \
         if (HAS(p, size, dwIdleDisconnectSeconds)) {                                              \
-            (p)->dwSubEntries = 1;                                                                \
+            (p)->dwSubEntries = (e)->sub_entries;                                                 \
             (p)->dwDialMode = RASEDM_DialAll;                                                     \
             (p)->dwIdleDisconnectSeconds = (e)->idle_disconnect_seconds;                          \
         }                                                                                         \

@@ -2,6 +2,7 @@
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -124,6 +125,76 @@ static int check_entry_at(int dir_fd, const char *name) {
     return S_ISREG(st.st_mode) || S_ISLNK(st.st_mode) ? 0 : -ENOENT;
 }
 
+int entry_store_subentry_name(const char *name, unsigned n, char *buf, size_t size) {
+    assert(name);
+    assert(buf);
+    assert(n >= 2);
+    int k = snprintf(buf, size, ".%s.link-%u", name, n);
+    return k < 0 || (size_t) k >= size || k > NAME_MAX ? -ENAMETOOLONG : 0;
+}
+
+static unsigned count_links_at(int dir_fd, const char *name) {
+    unsigned n = 1;
+    char sub[PATH_MAX];
+    while (n < ENTRY_SUBENTRIES_MAX && entry_store_subentry_name(name, n + 1, sub, sizeof(sub)) >= 0 &&
+           check_entry_at(dir_fd, sub) >= 0)
+        n++;
+    return n;
+}
+
+int entry_store_count_links(const char *dir, const char *name, unsigned *ret) {
+    assert(dir);
+    assert(name);
+    assert(ret);
+
+    _cleanup_(closep) int dir_fd = open_dir(dir);
+    if (dir_fd < 0)
+        return dir_fd;
+    *ret = count_links_at(dir_fd, name);
+    return 0;
+}
+
+int entry_store_read_link(const char *dir, const char *name, unsigned n, PeersEntry *ret) {
+    assert(dir);
+    assert(name);
+    assert(ret);
+
+    if (n == 1)
+        return entry_store_read(dir, name, ret, NULL);
+    char sub[PATH_MAX];
+    if (n == 0 || n > ENTRY_SUBENTRIES_MAX || entry_store_subentry_name(name, n, sub, sizeof(sub)) < 0)
+        return -ENOENT;
+    return entry_store_read(dir, sub, ret, NULL);
+}
+
+int entry_store_write_link(const char *dir, const char *name, unsigned n, const PeersEntry *e) {
+    assert(dir);
+    assert(name);
+    assert(e);
+    assert(n >= 2);
+
+    char sub[PATH_MAX];
+    int r = entry_store_subentry_name(name, n, sub, sizeof(sub));
+    if (r < 0)
+        return r;
+    return entry_store_write(dir, sub, e);
+}
+
+/* Every subentry file of name, renamed along (new_name) or removed (NULL). */
+static void move_subentries_at(int dir_fd, const char *name, const char *new_name) {
+    unsigned links = count_links_at(dir_fd, name);
+    for (unsigned n = 2; n <= links; n++) {
+        char sub[PATH_MAX], new_sub[PATH_MAX];
+        if (entry_store_subentry_name(name, n, sub, sizeof(sub)) < 0)
+            break;
+        if (!new_name)
+            (void) unlinkat(dir_fd, sub, 0);
+        else if (entry_store_subentry_name(new_name, n, new_sub, sizeof(new_sub)) < 0 ||
+                 renameat(dir_fd, sub, dir_fd, new_sub) < 0)
+            (void) unlinkat(dir_fd, sub, 0);   /* a link left behind would join another entry */
+    }
+}
+
 int entry_store_delete(const char *dir, const char *name) {
     assert(dir);
     assert(name);
@@ -134,6 +205,7 @@ int entry_store_delete(const char *dir, const char *name) {
     int r = check_entry_at(dir_fd, name);
     if (r < 0)
         return r;
+    move_subentries_at(dir_fd, name, NULL);
     if (unlinkat(dir_fd, name, 0) < 0)
         return errno == ENOENT ? -ENOENT : -errno;
     (void) fsync(dir_fd);
@@ -153,6 +225,7 @@ int entry_store_rename(const char *dir, const char *old_name, const char *new_na
         return r;
     if (renameat2(dir_fd, old_name, dir_fd, new_name, RENAME_NOREPLACE) < 0)
         return errno == EEXIST ? -EEXIST : errno == ENOENT ? -ENOENT : -errno;
+    move_subentries_at(dir_fd, old_name, new_name);
     (void) fsync(dir_fd);
     return 0;
 }

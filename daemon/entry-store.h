@@ -28,3 +28,22 @@ int entry_store_rename(const char *dir, const char *old_name, const char *new_na
 int entry_store_exists(const char *dir, const char *name);
 
 void entry_store_kept_free(char **kept);
+
+/* Multilink subentries: link 1 is the entry's own file; link n >= 2 is
+ * the hidden peers file ".NAME.link-n" beside it (hidden: never listed as
+ * an entry of its own), written with "multilink" so that
+ * "pppd call .NAME.link-n" joins the entry's bundle.  They are numbered
+ * without gaps and go with the entry on delete and rename. */
+#define ENTRY_SUBENTRIES_MAX 32
+
+/* The file name of link n (n >= 2); -ENAMETOOLONG if it cannot exist. */
+int entry_store_subentry_name(const char *name, unsigned n, char *buf, size_t size);
+
+/* How many links the entry has (1 + the subentry files), >= 1. */
+int entry_store_count_links(const char *dir, const char *name, unsigned *ret);
+
+/* Reads link n (1: the entry itself). -ENOENT when there is no such link. */
+int entry_store_read_link(const char *dir, const char *name, unsigned n, PeersEntry *ret);
+
+/* Writes link n (n >= 2; at most one past the last). */
+int entry_store_write_link(const char *dir, const char *name, unsigned n, const PeersEntry *e);

@@ -144,12 +144,13 @@ static int entry_from_dict(const EntryDict *d, PeersEntry *ret) {
     return 0;
 }
 
-static int reply_entry(sd_bus_message *m, const PeersEntry *e) {
+static int reply_entry(sd_bus_message *m, const PeersEntry *e, unsigned links) {
     assert(m);
     assert(e);
 
     const char *device_name = peers_device_miniport(e->device) ?: e->device_name;
-    return sd_bus_reply_method_return(m, "a{sv}", 15,
+    return sd_bus_reply_method_return(m, "a{sv}", 16,
+                                      "sub_entries", "u", (uint32_t) links,
                                       "device_type", "s", peers_device_ras_type(e->device),
                                       "device_name", "s", device_name,
                                       "phone_number", "s", e->phone,
@@ -220,7 +221,9 @@ int manager_method_get_entry_properties(sd_bus_message *m, void *userdata, sd_bu
         return reply_entry_not_found(m);
     if (r < 0)
         return bus_reply_errno(m, r);
-    return reply_entry(m, &e);
+    unsigned links = 1;
+    (void) entry_store_count_links(ctx->phonebook_dir, entry, &links);
+    return reply_entry(m, &e, links);
 }
 
 int manager_method_set_entry_properties(sd_bus_message *m, void *userdata, sd_bus_error *error) {
@@ -251,6 +254,10 @@ int manager_method_set_entry_properties(sd_bus_message *m, void *userdata, sd_bu
     if (r < 0)
         return bus_reply_invalid_parameter(m);
 
+    /* the links of a multilink entry stay in the bundle */
+    unsigned links = 1;
+    (void) entry_store_count_links(ctx->phonebook_dir, entry, &links);
+    e.multilink = links > 1;
     r = entry_store_write(ctx->phonebook_dir, entry, &e);
     if (r < 0)
         return reply_write_failed(m, r);
@@ -336,5 +343,107 @@ int manager_method_rename_entry(sd_bus_message *m, void *userdata, sd_bus_error 
         return reply_write_failed(m, r);
     move_dial_params(ctx, old, new_name);
     log_info("Phonebook entry \"%s\" renamed to \"%s\".", old, new_name);
+    return sd_bus_reply_method_return(m, NULL);
+}
+
+/* The prologue of the subentry methods: entry and index read, the entry
+ * checked.  NULL name: the reply was sent (*r is what to return). */
+static const char *read_subentry_args(Context *ctx, sd_bus_message *m, uint32_t *ret_n, int *r) {
+    const char *entry;
+    *r = sd_bus_message_read(m, "su", &entry, ret_n);
+    if (*r < 0)
+        return NULL;
+    if (!phonebook_entry_name_is_valid(entry) || phonebook_entry_check(ctx->phonebook_dir, entry) < 0) {
+        *r = reply_entry_not_found(m);
+        return NULL;
+    }
+    return entry;
+}
+
+int manager_method_get_sub_entry_properties(sd_bus_message *m, void *userdata, sd_bus_error *error) {
+    Context *ctx = userdata;
+    assert(m);
+    assert(ctx);
+
+    uint32_t n;
+    int r;
+    const char *entry = read_subentry_args(ctx, m, &n, &r);
+    if (!entry)
+        return r;
+    PeersEntry e;
+    r = entry_store_read_link(ctx->phonebook_dir, entry, n, &e);
+    if (r == -ENOENT)
+        return reply_entry_not_found(m);
+    if (r < 0)
+        return bus_reply_errno(m, r);
+    const char *device_name = peers_device_miniport(e.device) ?: e.device_name;
+    return sd_bus_reply_method_return(m, "a{sv}", 4,
+                                      "device_type", "s", peers_device_ras_type(e.device),
+                                      "device_name", "s", device_name,
+                                      "phone_number", "s", e.phone,
+                                      "vpn_strategy", "u", peers_device_vpn_strategy(e.device));
+}
+
+int manager_method_set_sub_entry_properties(sd_bus_message *m, void *userdata, sd_bus_error *error) {
+    Context *ctx = userdata;
+    assert(m);
+    assert(ctx);
+
+    uint32_t n;
+    const char *entry;
+    int r = sd_bus_message_read(m, "su", &entry, &n);
+    if (r < 0)
+        return r;
+    EntryDict d;
+    r = read_entry_dict(m, &d);
+    if (r == -EINVAL)
+        return bus_reply_invalid_parameter(m);
+    if (r < 0)
+        return r;
+    r = check_may_write(ctx, m);
+    if (r <= 0)
+        return r;
+
+    if (!phonebook_entry_name_is_valid(entry))
+        return reply_entry_not_found(m);
+    PeersEntry main_entry;
+    r = entry_store_read(ctx->phonebook_dir, entry, &main_entry, NULL);
+    if (r == -ENOENT)
+        return reply_entry_not_found(m);
+    if (r < 0)
+        return bus_reply_errno(m, r);
+    unsigned links;
+    r = entry_store_count_links(ctx->phonebook_dir, entry, &links);
+    if (r < 0)
+        return bus_reply_errno(m, r);
+    /* an existing link is changed, the one after the last is added */
+    if (n == 0 || n > links + 1 || n > ENTRY_SUBENTRIES_MAX)
+        return bus_reply_invalid_parameter(m);
+
+    /* the link takes the entry's options with its own device and number */
+    PeersEntry link = main_entry;
+    r = peers_device_from_ras(d.device_type, d.vpn_strategy, d.device_name, &link.device);
+    if (r == -EOPNOTSUPP)
+        return bus_reply_ras_error(m, PPPRAS_ERROR_NOT_SUPPORTED, ERROR_NOT_SUPPORTED);
+    bool vpn = link.device == PEERS_DEVICE_PPTP || link.device == PEERS_DEVICE_L2TP;
+    if (r < 0 || copy_checked(link.device_name, sizeof(link.device_name), vpn ? "" : d.device_name) < 0 ||
+        copy_checked(link.phone, sizeof(link.phone), d.phone_number) < 0 || peers_entry_validate(&link) < 0)
+        return bus_reply_invalid_parameter(m);
+
+    link.multilink = n > 1 || links > 1;
+    if (n == 1)
+        r = entry_store_write(ctx->phonebook_dir, entry, &link);
+    else {
+        r = entry_store_write_link(ctx->phonebook_dir, entry, n, &link);
+        if (r >= 0 && !main_entry.multilink) {
+            main_entry.multilink = true;
+            r = entry_store_write(ctx->phonebook_dir, entry, &main_entry);
+        }
+    }
+    if (r == -ENAMETOOLONG)
+        return reply_invalid_name(m);
+    if (r < 0)
+        return reply_write_failed(m, r);
+    log_info("Phonebook entry \"%s\": link %u written.", entry, (unsigned) n);
     return sd_bus_reply_method_return(m, NULL);
 }

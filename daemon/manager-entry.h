@@ -11,3 +11,5 @@ int manager_method_set_entry_properties(sd_bus_message *m, void *userdata, sd_bu
 int manager_method_validate_entry_name(sd_bus_message *m, void *userdata, sd_bus_error *error);
 int manager_method_delete_entry(sd_bus_message *m, void *userdata, sd_bus_error *error);
 int manager_method_rename_entry(sd_bus_message *m, void *userdata, sd_bus_error *error);
+int manager_method_get_sub_entry_properties(sd_bus_message *m, void *userdata, sd_bus_error *error);
+int manager_method_set_sub_entry_properties(sd_bus_message *m, void *userdata, sd_bus_error *error);

@@ -74,7 +74,7 @@ static const struct EncryptionOption {
 static const char *const managed_words[] = {
     "noauth", "noipdefault", "usepeerdns", "ms-dns", "idle", "persist", "maxfail", "holdoff",
     "connect", "pty", "remotenumber", "rp_pppoe_service", "pppoe-service", "modem", "crtscts",
-    "lock", "local",
+    "lock", "local", "multilink",
 };
 
 static const struct DeviceKind {
@@ -458,6 +458,8 @@ static void apply_line(PeersEntry *e, ParseState *st, char **w, int n) {
         e->idle_seconds = read_u32(arg, UINT32_MAX);
     else if (strcmp(first, "persist") == 0)
         st->persist = true;
+    else if (strcmp(first, "multilink") == 0)
+        e->multilink = true;
     else if (strcmp(first, "maxfail") == 0 && arg) {
         st->maxfail = read_u32(arg, PEERS_REDIAL_MAX + 1);
         st->have_maxfail = true;
@@ -668,6 +670,9 @@ int peers_entry_format(FILE *f, const PeersEntry *e, char *const *kept) {
 
     if (e->idle_seconds != 0 && e->idle_seconds != RASIDS_Disabled)
         fprintf(f, "idle %" PRIu32 "\n", e->idle_seconds);
+
+    if (e->multilink)
+        fprintf(f, "multilink\n");
 
     if (e->redial_count > 0 || (e->options2 & RASEO2_ReconnectIfDropped))
         fprintf(f, "persist\nmaxfail %" PRIu32 "\nholdoff %" PRIu32 "\n", e->redial_count + 1,

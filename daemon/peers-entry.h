@@ -40,6 +40,7 @@ typedef struct PeersEntry {
     char ip[PEERS_ADDR_MAX], dns[PEERS_ADDR_MAX], dns_alt[PEERS_ADDR_MAX];   /* dotted or "" */
     uint32_t idle_seconds;                  /* 0: none */
     uint32_t redial_count, redial_pause;
+    bool multilink;                         /* the entry has subentries: its links join one bundle */
 } PeersEntry;
 
 extern const uint32_t PEERS_MANAGED_OPTIONS, PEERS_MANAGED_OPTIONS2;

@@ -746,6 +746,21 @@ DWORD APIENTRY RasDeleteEntryA(LPCSTR lpszPhonebook, LPCSTR lpszEntry);
 DWORD APIENTRY RasDeleteEntryW(LPCWSTR lpszPhonebook, LPCWSTR lpszEntry);
 DWORD APIENTRY RasRenameEntryA(LPCSTR lpszPhonebook, LPCSTR lpszOldEntry, LPCSTR lpszNewEntry);
 DWORD APIENTRY RasRenameEntryW(LPCWSTR lpszPhonebook, LPCWSTR lpszOldEntry, LPCWSTR lpszNewEntry);
+/* Multilink: link 1 is the entry itself; links 2.. are kept beside it and
+ * take the entry's options with their own device and number.  RasDial
+ * dials link 1 (pppras(7)). */
+DWORD APIENTRY RasGetSubEntryPropertiesA(LPCSTR lpszPhonebook, LPCSTR lpszEntry, DWORD dwSubEntry,
+                                         LPRASSUBENTRYA lpRasSubEntry, LPDWORD lpdwcb, LPBYTE lpbDeviceConfig,
+                                         LPDWORD lpcbDeviceConfig);
+DWORD APIENTRY RasGetSubEntryPropertiesW(LPCWSTR lpszPhonebook, LPCWSTR lpszEntry, DWORD dwSubEntry,
+                                         LPRASSUBENTRYW lpRasSubEntry, LPDWORD lpdwcb, LPBYTE lpbDeviceConfig,
+                                         LPDWORD lpcbDeviceConfig);
+DWORD APIENTRY RasSetSubEntryPropertiesA(LPCSTR lpszPhonebook, LPCSTR lpszEntry, DWORD dwSubEntry,
+                                         LPRASSUBENTRYA lpRasSubEntry, DWORD dwcbRasSubEntry,
+                                         LPBYTE lpbDeviceConfig, DWORD dwcbDeviceConfig);
+DWORD APIENTRY RasSetSubEntryPropertiesW(LPCWSTR lpszPhonebook, LPCWSTR lpszEntry, DWORD dwSubEntry,
+                                         LPRASSUBENTRYW lpRasSubEntry, DWORD dwcbRasSubEntry,
+                                         LPBYTE lpbDeviceConfig, DWORD dwcbDeviceConfig);
 
 /* pppras extension: follow every connection's state changes as they
  * happen (the daemon's StateChanged signals).  Blocks, calling fn for each
@@ -795,6 +810,8 @@ LPCSTR APIENTRY PppRasConnStateName(RASCONNSTATE state);
 #define RasValidateEntryName       RasValidateEntryNameW
 #define RasDeleteEntry             RasDeleteEntryW
 #define RasRenameEntry             RasRenameEntryW
+#define RasGetSubEntryProperties   RasGetSubEntryPropertiesW
+#define RasSetSubEntryProperties   RasSetSubEntryPropertiesW
 #else
 #define RASCONN                    RASCONNA
 #define LPRASCONN                  LPRASCONNA
@@ -830,6 +847,8 @@ LPCSTR APIENTRY PppRasConnStateName(RASCONNSTATE state);
 #define RasValidateEntryName       RasValidateEntryNameA
 #define RasDeleteEntry             RasDeleteEntryA
 #define RasRenameEntry             RasRenameEntryA
+#define RasGetSubEntryProperties   RasGetSubEntryPropertiesA
+#define RasSetSubEntryProperties   RasSetSubEntryPropertiesA
 #endif
 
 #ifdef __cplusplus

@@ -554,6 +554,149 @@ START_TEST(test_without_the_daemon_every_call_is_711) {
 }
 END_TEST
 
+/* ----------------------------------------------------------- subentries */
+
+static RASSUBENTRYA sub_entry(const char *type, const char *device, const char *phone) {
+    RASSUBENTRYA s = { .dwSize = sizeof(s) };
+    strcpy(s.szDeviceType, type);
+    strcpy(s.szDeviceName, device);
+    strcpy(s.szLocalPhoneNumber, phone);
+    return s;
+}
+
+START_TEST(test_subentry_1_is_the_entry_itself) {
+    RASENTRYA e = modem_entry();
+    ck_assert_uint_eq(set_a("isp", &e), ERROR_SUCCESS);
+    RASSUBENTRYA s = { .dwSize = sizeof(s) };
+    DWORD cb = sizeof(s), cbdev = 9;
+    ck_assert_uint_eq(RasGetSubEntryPropertiesA(NULL, "isp", 1, &s, &cb, NULL, &cbdev), ERROR_SUCCESS);
+    ck_assert_str_eq(s.szDeviceType, RASDT_Modem);
+    ck_assert_str_eq(s.szDeviceName, "ttyUSB0");
+    ck_assert_str_eq(s.szLocalPhoneNumber, "+49 (30) 1234-567");
+    ck_assert_uint_eq(cbdev, 0);
+
+    s = sub_entry("modem", "ttyUSB1", "555");
+    ck_assert_uint_eq(RasSetSubEntryPropertiesA(NULL, "isp", 1, &s, sizeof(s), NULL, 0), ERROR_SUCCESS);
+    RASENTRYA got;
+    ck_assert_uint_eq(get_a("isp", &got), ERROR_SUCCESS);
+    ck_assert_str_eq(got.szDeviceName, "ttyUSB1");
+    ck_assert_str_eq(got.szLocalPhoneNumber, "555");
+    ck_assert_uint_eq(got.dwSubEntries, 1);
+    ck_assert(got.dwfOptions & RASEO_RemoteDefaultGateway);   /* the options stay */
+}
+END_TEST
+
+START_TEST(test_adding_subentries_makes_a_multilink_entry) {
+    RASENTRYA e = modem_entry();
+    ck_assert_uint_eq(set_a("bundle", &e), ERROR_SUCCESS);
+    RASSUBENTRYA s = sub_entry("modem", "ttyUSB1", "556");
+    /* only the one after the last may be added */
+    ck_assert_uint_eq(RasSetSubEntryPropertiesA(NULL, "bundle", 3, &s, sizeof(s), NULL, 0), ERROR_INVALID_PARAMETER);
+    ck_assert_uint_eq(RasSetSubEntryPropertiesA(NULL, "bundle", 2, &s, sizeof(s), NULL, 0), ERROR_SUCCESS);
+    RASSUBENTRYW w = { .dwSize = sizeof(w) };
+    wcscpy(w.szDeviceType, L"modem");
+    wcscpy(w.szDeviceName, L"ttyACM0");
+    wcscpy(w.szLocalPhoneNumber, L"557");
+    ck_assert_uint_eq(RasSetSubEntryPropertiesW(NULL, L"bundle", 3, &w, sizeof(w), NULL, 0), ERROR_SUCCESS);
+
+    RASENTRYA got;
+    ck_assert_uint_eq(get_a("bundle", &got), ERROR_SUCCESS);
+    ck_assert_uint_eq(got.dwSubEntries, 3);
+    char *text = read_entry_file("bundle");
+    ck_assert_ptr_nonnull(strstr(text, "\nmultilink\n"));
+    free(text);
+    text = read_entry_file(".bundle.link-3");
+    ck_assert_ptr_nonnull(strstr(text, "\n/dev/ttyACM0\n"));
+    ck_assert_ptr_nonnull(strstr(text, "\nmultilink\n"));
+    ck_assert_ptr_nonnull(strstr(text, "\ndefaultroute\n"));   /* the entry's options */
+    free(text);
+
+    RASSUBENTRYA back = { .dwSize = sizeof(back) };
+    DWORD cb = sizeof(back);
+    ck_assert_uint_eq(RasGetSubEntryPropertiesA(NULL, "bundle", 2, &back, &cb, NULL, NULL), ERROR_SUCCESS);
+    ck_assert_str_eq(back.szDeviceName, "ttyUSB1");
+    ck_assert_str_eq(back.szLocalPhoneNumber, "556");
+    ck_assert_uint_eq(RasGetSubEntryPropertiesA(NULL, "bundle", 4, &back, &cb, NULL, NULL),
+                      ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
+
+    /* the links are no entries of their own, and go with the entry */
+    DWORD n = 0;
+    cb = 0;
+    ck_assert_uint_eq(RasEnumEntriesA(NULL, NULL, NULL, &cb, &n), ERROR_BUFFER_TOO_SMALL);
+    ck_assert_uint_eq(cb, sizeof(RASENTRYNAMEA));
+    ck_assert_uint_eq(RasRenameEntryA(NULL, "bundle", "pair"), ERROR_SUCCESS);
+    ck_assert(!entry_exists(".bundle.link-2"));
+    ck_assert(entry_exists(".pair.link-2"));
+    ck_assert(entry_exists(".pair.link-3"));
+    ck_assert_uint_eq(RasDeleteEntryA(NULL, "pair"), ERROR_SUCCESS);
+    ck_assert(!entry_exists(".pair.link-2"));
+    ck_assert(!entry_exists(".pair.link-3"));
+}
+END_TEST
+
+START_TEST(test_subentry_error_paths) {
+    RASENTRYA e = modem_entry();
+    ck_assert_uint_eq(set_a("isp", &e), ERROR_SUCCESS);
+    RASSUBENTRYA s = sub_entry("modem", "ttyS1", "1");
+    DWORD cb = 0;
+    /* the size protocol */
+    ck_assert_uint_eq(RasGetSubEntryPropertiesA(NULL, "isp", 1, NULL, &cb, NULL, NULL), ERROR_BUFFER_TOO_SMALL);
+    ck_assert_uint_eq(cb, sizeof(RASSUBENTRYA));
+    cb = sizeof(s) - 1;
+    ck_assert_uint_eq(RasGetSubEntryPropertiesA(NULL, "isp", 1, &s, &cb, NULL, NULL), ERROR_BUFFER_TOO_SMALL);
+    ck_assert_uint_eq(cb, sizeof(s));
+    ck_assert_uint_eq(RasGetSubEntryPropertiesA(NULL, "isp", 1, &s, NULL, NULL, NULL), ERROR_INVALID_PARAMETER);
+    s.dwSize = sizeof(s) + 4;
+    cb = sizeof(s) + 4;
+    ck_assert_uint_eq(RasGetSubEntryPropertiesA(NULL, "isp", 1, &s, &cb, NULL, NULL), ERROR_INVALID_SIZE);
+    ck_assert_uint_eq(RasSetSubEntryPropertiesA(NULL, "isp", 2, &s, sizeof(s) + 4, NULL, 0), ERROR_INVALID_SIZE);
+    s.dwSize = sizeof(s);
+    ck_assert_uint_eq(RasSetSubEntryPropertiesA(NULL, "isp", 2, NULL, sizeof(s), NULL, 0), ERROR_BUFFER_INVALID);
+    ck_assert_uint_eq(RasSetSubEntryPropertiesA(NULL, "isp", 2, &s, sizeof(s) - 1, NULL, 0), ERROR_BUFFER_INVALID);
+    /* index 0, missing entries, another phonebook */
+    ck_assert_uint_eq(RasSetSubEntryPropertiesA(NULL, "isp", 0, &s, sizeof(s), NULL, 0), ERROR_INVALID_PARAMETER);
+    cb = sizeof(s);
+    ck_assert_uint_eq(RasGetSubEntryPropertiesA(NULL, "isp", 0, &s, &cb, NULL, NULL), ERROR_INVALID_PARAMETER);
+    ck_assert_uint_eq(RasSetSubEntryPropertiesA(NULL, "nope", 1, &s, sizeof(s), NULL, 0),
+                      ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
+    ck_assert_uint_eq(RasGetSubEntryPropertiesA(NULL, "nope", 1, &s, &cb, NULL, NULL),
+                      ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
+    ck_assert_uint_eq(RasGetSubEntryPropertiesA(NULL, NULL, 1, &s, &cb, NULL, NULL),
+                      ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
+    ck_assert_uint_eq(RasSetSubEntryPropertiesA("/tmp/x.pbk", "isp", 2, &s, sizeof(s), NULL, 0),
+                      ERROR_CANNOT_OPEN_PHONEBOOK);
+    /* hostile and unsupported links */
+    s = sub_entry("modem", "ttyS1", "1\nplugin /tmp/evil.so");
+    ck_assert_uint_eq(RasSetSubEntryPropertiesA(NULL, "isp", 2, &s, sizeof(s), NULL, 0), ERROR_INVALID_PARAMETER);
+    s = sub_entry("isdn", "", "1");
+    ck_assert_uint_eq(RasSetSubEntryPropertiesA(NULL, "isp", 2, &s, sizeof(s), NULL, 0), ERROR_NOT_SUPPORTED);
+    ck_assert(!entry_exists(".isp.link-2"));
+}
+END_TEST
+
+START_TEST(test_others_may_not_write_subentries) {
+    ck_assert_msg(geteuid() == 0, "needs root (to become nobody)");
+    RASENTRYA e = modem_entry();
+    ck_assert_uint_eq(set_a("isp", &e), ERROR_SUCCESS);
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        RASSUBENTRYA s = sub_entry("modem", "ttyS1", "1");
+        if (setresgid(NOBODY, NOBODY, NOBODY) < 0 || setresuid(NOBODY, NOBODY, NOBODY) < 0)
+            _exit(1);
+        DWORD cb = sizeof(s);
+        if (RasGetSubEntryPropertiesA(NULL, "isp", 1, &s, &cb, NULL, NULL) != ERROR_SUCCESS)
+            _exit(2);
+        _exit(RasSetSubEntryPropertiesA(NULL, "isp", 2, &s, sizeof(s), NULL, 0) == ERROR_ACCESS_DENIED ? 0 : 3);
+    }
+    int status;
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    ck_assert(WIFEXITED(status));
+    ck_assert_int_eq(WEXITSTATUS(status), 0);
+    ck_assert(!entry_exists(".isp.link-2"));
+}
+END_TEST
+
 Suite *entry_props_suite(void) {
     Suite *s = suite_create("entry_props");
     TCase *tc = test_tcase(s, "round_trip", setup, NULL);
@@ -585,5 +728,11 @@ Suite *entry_props_suite(void) {
     tcase_add_test(tc, test_delete_entry_removes_it_and_its_credentials);
     tcase_add_test(tc, test_delete_never_removes_a_directory);
     tcase_add_test(tc, test_rename_entry_moves_it_and_its_credentials);
+
+    tc = test_tcase(s, "subentries", setup, NULL);
+    tcase_add_test(tc, test_subentry_1_is_the_entry_itself);
+    tcase_add_test(tc, test_adding_subentries_makes_a_multilink_entry);
+    tcase_add_test(tc, test_subentry_error_paths);
+    tcase_add_test(tc, test_others_may_not_write_subentries);
     return s;
 }

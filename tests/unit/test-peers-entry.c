@@ -81,6 +81,7 @@ static void assert_same(const PeersEntry *a, const PeersEntry *b) {
     ck_assert_uint_eq(a->idle_seconds, b->idle_seconds);
     ck_assert_uint_eq(a->redial_count, b->redial_count);
     ck_assert_uint_eq(a->redial_pause, b->redial_pause);
+    ck_assert_int_eq(a->multilink, b->multilink);
 }
 
 /* format, parse: the same entry, and every line written is the mapping's
@@ -238,6 +239,7 @@ static void require_encryption(PeersEntry *e) {
 static void chap_only(PeersEntry *e) { e->options |= RASEO_RequireCHAP; }
 static void mschap2_or_eap(PeersEntry *e) { e->options |= RASEO_RequireMsCHAP2 | RASEO_RequireEAP; }
 static void pap_only(PeersEntry *e) { e->options |= RASEO_RequirePAP; }
+static void multilink(PeersEntry *e) { e->multilink = true; }
 
 static const OptionCase option_cases[] = {
     { "RASEO_RemoteDefaultGateway", set_default_gateway, "defaultroute", NULL },
@@ -254,6 +256,7 @@ static const OptionCase option_cases[] = {
     { "RASEO_RequireCHAP", chap_only, "refuse-pap", NULL },
     { "RASEO_RequireMsCHAP2|EAP", mschap2_or_eap, "refuse-chap", NULL },
     { "RASEO_RequirePAP", pap_only, "refuse-eap", NULL },
+    { "dwSubEntries > 1", multilink, "multilink", NULL },
 };
 
 START_TEST(test_each_option_is_written_and_read_back) {
