@@ -761,6 +761,16 @@ DWORD APIENTRY RasSetSubEntryPropertiesA(LPCSTR lpszPhonebook, LPCSTR lpszEntry,
 DWORD APIENTRY RasSetSubEntryPropertiesW(LPCWSTR lpszPhonebook, LPCWSTR lpszEntry, DWORD dwSubEntry,
                                          LPRASSUBENTRYW lpRasSubEntry, DWORD dwcbRasSubEntry,
                                          LPBYTE lpbDeviceConfig, DWORD dwcbDeviceConfig);
+/* Credentials are the saved dial parameters: per entry and per user.
+ * szPassword comes back as a handle that Set and RasDial take as "the
+ * saved password"; RASCM_DefaultCreds is ignored (no all-user
+ * credentials); pre-shared keys give ERROR_NOT_SUPPORTED. */
+DWORD APIENTRY RasGetCredentialsA(LPCSTR lpszPhonebook, LPCSTR lpszEntry, LPRASCREDENTIALSA lpCredentials);
+DWORD APIENTRY RasGetCredentialsW(LPCWSTR lpszPhonebook, LPCWSTR lpszEntry, LPRASCREDENTIALSW lpCredentials);
+DWORD APIENTRY RasSetCredentialsA(LPCSTR lpszPhonebook, LPCSTR lpszEntry, LPRASCREDENTIALSA lpCredentials,
+                                  BOOL fClearCredentials);
+DWORD APIENTRY RasSetCredentialsW(LPCWSTR lpszPhonebook, LPCWSTR lpszEntry, LPRASCREDENTIALSW lpCredentials,
+                                  BOOL fClearCredentials);
 
 /* pppras extension: follow every connection's state changes as they
  * happen (the daemon's StateChanged signals).  Blocks, calling fn for each
@@ -812,6 +822,8 @@ LPCSTR APIENTRY PppRasConnStateName(RASCONNSTATE state);
 #define RasRenameEntry             RasRenameEntryW
 #define RasGetSubEntryProperties   RasGetSubEntryPropertiesW
 #define RasSetSubEntryProperties   RasSetSubEntryPropertiesW
+#define RasGetCredentials          RasGetCredentialsW
+#define RasSetCredentials          RasSetCredentialsW
 #else
 #define RASCONN                    RASCONNA
 #define LPRASCONN                  LPRASCONNA
@@ -849,6 +861,8 @@ LPCSTR APIENTRY PppRasConnStateName(RASCONNSTATE state);
 #define RasRenameEntry             RasRenameEntryA
 #define RasGetSubEntryProperties   RasGetSubEntryPropertiesA
 #define RasSetSubEntryProperties   RasSetSubEntryPropertiesA
+#define RasGetCredentials          RasGetCredentialsA
+#define RasSetCredentials          RasSetCredentialsA
 #endif
 
 #ifdef __cplusplus

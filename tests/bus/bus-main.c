@@ -26,6 +26,7 @@ int main(void) {
         link_info_suite,
         restart_suite,
         entry_props_suite,
+        credentials_suite,
     };
 
     if (!getenv("DBUS_SYSTEM_BUS_ADDRESS")) {

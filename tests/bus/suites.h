@@ -17,3 +17,4 @@ Suite *entries_suite(void);
 Suite *link_info_suite(void);
 Suite *restart_suite(void);
 Suite *entry_props_suite(void);
+Suite *credentials_suite(void);
