@@ -159,3 +159,19 @@ DWORD client_set_sub_entry_properties(const char *entry, uint32_t n, const Clien
 DWORD client_validate_entry_name(const char *entry);
 DWORD client_delete_entry(const char *entry);
 DWORD client_rename_entry(const char *entry, const char *new_entry);
+
+/* ---- devices (client-calls-device.c) ---- */
+
+typedef struct ClientDevice {
+    const char *type, *name;
+} ClientDevice;
+
+typedef struct ClientDeviceList {
+    DBusMessage *reply;
+    ClientDevice *items;
+    size_t n_items;
+} ClientDeviceList;
+
+/* EnumDevices(). */
+DWORD client_enum_devices(ClientDeviceList *ret);
+void client_device_list_done(ClientDeviceList *list);

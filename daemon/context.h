@@ -38,6 +38,7 @@ struct Context {
     gid_t dial_gid;              /* (gid_t) -1: no such group; dial_anyone: "" configured */
     bool dial_anyone;
     gid_t entry_gid;             /* may write phonebook entries; (gid_t) -1: no such group */
+    const char *device_root;     /* RasEnumDevices' "/" (tests: a fake one); NULL: "/"; main() owns it */
     bool allow_fake_pids;        /* --test-allow-fake-pids: Link.Register's test_pid */
     char *phonebook_dir, *state_dir, *runtime_dir, *pppd_path, *plugin_path;
     char *ssh_config;            /* NULL: sshfs uses each user's own ssh configuration */

@@ -13,6 +13,7 @@
 #include "log.h"
 #include "options.h"
 #include "pppras-bus.h"
+#include "util.h"
 
 static int run(int argc, char *argv[]) {
     DaemonOptions options;
@@ -40,11 +41,15 @@ static int run(int argc, char *argv[]) {
         return log_error_errno(r, "Failed to allocate the event loop: %m");
     }
 
+    /* outlives ctx, which borrows it */
+    _cleanup_(freep) char *device_root = TAKE_PTR(options.device_root);
+
     Context ctx;
     r = context_init(&ctx, event, &options);
     sd_event_unref(event);      /* the Context holds its own reference */
     if (r >= 0)
         ctx.entry_gid = entry_access_lookup_group(options.entry_group);
+    ctx.device_root = device_root;
     daemon_options_done(&options);
     if (r < 0) {
         context_done(&ctx);

@@ -12,6 +12,7 @@
 #include "link-stats.h"
 #include "log.h"
 #include "manager-dial.h"
+#include "manager-device.h"
 #include "manager-entry.h"
 #include "manager-iface.h"
 #include "raserror.h"
@@ -333,6 +334,10 @@ const sd_bus_vtable manager_vtable[] = {
                              SD_BUS_ARGS("s", entry, "u", subentry, "a{sv}", properties),
                              SD_BUS_NO_RESULT,
                              manager_method_set_sub_entry_properties, OPEN),
+    SD_BUS_METHOD_WITH_ARGS("EnumDevices",
+                             SD_BUS_NO_ARGS,
+                             SD_BUS_RESULT("a(ss)", devices),
+                             manager_method_enum_devices, OPEN),
     SD_BUS_SIGNAL_WITH_ARGS("StateChanged",
                             SD_BUS_ARGS("t", handle, "u", state, "u", error), 0),
     SD_BUS_SIGNAL_WITH_ARGS("ConnectionRemoved",

@@ -35,7 +35,7 @@ void daemon_options_init(DaemonOptions *o) {
 void daemon_options_done(DaemonOptions *o) {
     assert(o);
     char **strings[] = {
-        &o->hangup_group, &o->dial_group, &o->entry_group, &o->phonebook_dir, &o->state_dir,
+        &o->hangup_group, &o->dial_group, &o->entry_group, &o->device_root, &o->phonebook_dir, &o->state_dir,
         &o->runtime_dir, &o->pppd_path, &o->plugin_path, &o->ssh_config,
     };
     for (size_t i = 0; i < ELEMENTSOF(strings); i++) {
@@ -71,6 +71,7 @@ static void help(void) {
            "                              (default: each user's own)\n"
            "     --config=PATH            Configuration file (default %s)\n"
            "     --log-level=LEVEL        err, warning, notice, info or debug (default info)\n"
+           "     --test-device-root=DIR   Tests: RasEnumDevices reads DIR/sys and DIR/dev\n"
            "     --test-allow-fake-pids   Benchmarks: Link.Register may speak for a child of\n"
            "                              the sender (test_pid); private buses only\n",
            DEFAULT_GRACE_SEC, DEFAULT_LINGER_SEC, DEFAULT_SUPERVISE_SEC, DEFAULT_HANGUP_GROUP,
@@ -121,6 +122,7 @@ int daemon_options_parse(DaemonOptions *o, int argc, char *argv[]) {
         ARG_SSH_CONFIG,
         ARG_TEST_ALLOW_FAKE_PIDS,
         ARG_ENTRY_GROUP,
+        ARG_DEVICE_ROOT,
     };
     static const struct option options[] = {
         { "help",              no_argument,       NULL, 'h' },
@@ -140,6 +142,7 @@ int daemon_options_parse(DaemonOptions *o, int argc, char *argv[]) {
         { "ssh-config",        required_argument, NULL, ARG_SSH_CONFIG },
         { "test-allow-fake-pids", no_argument,    NULL, ARG_TEST_ALLOW_FAKE_PIDS },
         { "entry-group",       required_argument, NULL, ARG_ENTRY_GROUP },
+        { "test-device-root",  required_argument, NULL, ARG_DEVICE_ROOT },
         {}
     };
 
@@ -184,6 +187,12 @@ int daemon_options_parse(DaemonOptions *o, int argc, char *argv[]) {
             break;
         case ARG_HANGUP_GROUP:
             if (free_and_strdup(&o->hangup_group, optarg) < 0)
+                return log_oom();
+            break;
+        case ARG_DEVICE_ROOT:
+            if (optarg[0] != '/')
+                return log_error_errno(EINVAL, "--test-device-root wants an absolute path: %s", optarg);
+            if (free_and_strdup(&o->device_root, optarg) < 0)
                 return log_oom();
             break;
         case ARG_ENTRY_GROUP:

@@ -31,6 +31,7 @@ typedef struct DaemonOptions {
     char *plugin_path;           /* PluginPath, --plugin */
     char *ssh_config;            /* SshConfig, --ssh-config: ssh_config(5) for sshfs; NULL: each user's own */
     int log_level;               /* --log-level, LOG_* */
+    char *device_root;           /* --test-device-root: RasEnumDevices reads DIR/sys, DIR/dev; NULL: "/" */
     bool test_allow_fake_pids;   /* --test-allow-fake-pids: Register's test_pid (benchmarks, private bus only) */
 } DaemonOptions;
 

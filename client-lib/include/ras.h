@@ -771,6 +771,11 @@ DWORD APIENTRY RasSetCredentialsA(LPCSTR lpszPhonebook, LPCSTR lpszEntry, LPRASC
                                   BOOL fClearCredentials);
 DWORD APIENTRY RasSetCredentialsW(LPCWSTR lpszPhonebook, LPCWSTR lpszEntry, LPRASCREDENTIALSW lpCredentials,
                                   BOOL fClearCredentials);
+/* Modems (serial ports with hardware, by /dev/serial/by-id name where
+ * there is one), PPPoE on each Ethernet interface (named by the
+ * interface), "WAN Miniport (PPTP)" and "WAN Miniport (L2TP)". */
+DWORD APIENTRY RasEnumDevicesA(LPRASDEVINFOA lpRasDevInfo, LPDWORD lpcb, LPDWORD lpcDevices);
+DWORD APIENTRY RasEnumDevicesW(LPRASDEVINFOW lpRasDevInfo, LPDWORD lpcb, LPDWORD lpcDevices);
 
 /* pppras extension: follow every connection's state changes as they
  * happen (the daemon's StateChanged signals).  Blocks, calling fn for each
@@ -823,6 +828,7 @@ LPCSTR APIENTRY PppRasConnStateName(RASCONNSTATE state);
 #define RasGetSubEntryProperties   RasGetSubEntryPropertiesW
 #define RasSetSubEntryProperties   RasSetSubEntryPropertiesW
 #define RasGetCredentials          RasGetCredentialsW
+#define RasEnumDevices             RasEnumDevicesW
 #define RasSetCredentials          RasSetCredentialsW
 #else
 #define RASCONN                    RASCONNA
@@ -862,6 +868,7 @@ LPCSTR APIENTRY PppRasConnStateName(RASCONNSTATE state);
 #define RasGetSubEntryProperties   RasGetSubEntryPropertiesA
 #define RasSetSubEntryProperties   RasSetSubEntryPropertiesA
 #define RasGetCredentials          RasGetCredentialsA
+#define RasEnumDevices             RasEnumDevicesA
 #define RasSetCredentials          RasSetCredentialsA
 #endif
 

@@ -27,6 +27,7 @@ int main(void) {
         restart_suite,
         entry_props_suite,
         credentials_suite,
+        devices_suite,
     };
 
     if (!getenv("DBUS_SYSTEM_BUS_ADDRESS")) {

@@ -18,3 +18,4 @@ Suite *link_info_suite(void);
 Suite *restart_suite(void);
 Suite *entry_props_suite(void);
 Suite *credentials_suite(void);
+Suite *devices_suite(void);

@@ -29,6 +29,13 @@ static const char *bus_dir(void) {
     return d && *d ? d : NULL;
 }
 
+const char *test_device_root(void) {
+    static char root[PATH_MAX];
+    if (!root[0] && bus_dir())
+        snprintf(root, sizeof(root), "%s/devroot", bus_dir());
+    return root;
+}
+
 const char *test_phonebook_dir(void) {
     if (!phonebook[0] && bus_dir())
         snprintf(phonebook, sizeof(phonebook), "%s/phonebook", bus_dir());
@@ -86,6 +93,7 @@ static _Noreturn void exec_daemon(void) {
     static char daemon[PATH_MAX], plugin[PATH_MAX], pppd[PATH_MAX];
     static char run_arg[PATH_MAX + 16], state_arg[PATH_MAX + 16], plugin_arg[PATH_MAX + 16];
     static char phonebook_arg[PATH_MAX + 16], pppd_arg[PATH_MAX + 16], log[PATH_MAX];
+    static char device_root_arg[PATH_MAX + 32];
     const char *argv[MAX_ARGS];
     size_t n = 0;
 
@@ -98,6 +106,7 @@ static _Noreturn void exec_daemon(void) {
     snprintf(plugin_arg, sizeof(plugin_arg), "--plugin=%s", plugin);
     snprintf(phonebook_arg, sizeof(phonebook_arg), "--phonebook=%s", test_phonebook_dir());
     snprintf(pppd_arg, sizeof(pppd_arg), "--pppd=%s", pppd);
+    snprintf(device_root_arg, sizeof(device_root_arg), "--test-device-root=%s", test_device_root());
 
     /* as with-private-bus runs it; PPPRAS_DAEMON_ARGS last, so it wins */
     char *wrapper = strdup(getenv("PPPRAS_DAEMON_WRAPPER") ?: "");
@@ -105,7 +114,8 @@ static _Noreturn void exec_daemon(void) {
     if (!wrapper || !extra)
         _exit(127);
     add_words(argv, &n, wrapper);
-    const char *fixed[] = { daemon, "--config=/dev/null", run_arg, state_arg, plugin_arg, phonebook_arg, pppd_arg };
+    const char *fixed[] = { daemon, "--config=/dev/null", run_arg, state_arg, plugin_arg, phonebook_arg, pppd_arg,
+                            device_root_arg };
     for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
         argv[n++] = fixed[i];
     add_words(argv, &n, extra);

@@ -31,3 +31,7 @@ int test_daemon_stop(void);
 /* The phonebook directory the daemon dials from (created by
  * test_daemon_start()). */
 const char *test_phonebook_dir(void);
+
+/* The fake system RasEnumDevices reads (DIR/sys/class, DIR/dev/serial);
+ * the tests fill it. */
+const char *test_device_root(void);

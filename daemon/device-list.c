@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#include <assert.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "device-list.h"
+#include "peers-entry.h"
+#include "ras.h"
+#include "util.h"
+
+/* Serial drivers a modem sits behind.  ttyS ports exist whether or not
+ * there is a UART: only those whose "type" is not 0 (PORT_UNKNOWN) are. */
+static const struct SerialKind {
+    const char *prefix;
+    bool needs_uart;
+} serial_kinds[] = {
+    { "ttyS",   true },
+    { "ttyUSB", false },
+    { "ttyACM", false },
+};
+
+void device_list_done(DeviceList *l) {
+    assert(l);
+    for (size_t i = 0; i < l->n; i++)
+        free(l->items[i].name);
+    free(l->items);
+    *l = (DeviceList) {};
+}
+
+static int append(DeviceList *l, const char *type, const char *name) {
+    Device *grown = realloc(l->items, (l->n + 1) * sizeof(Device));
+    if (!grown)
+        return -ENOMEM;
+    l->items = grown;
+    char *copy = strdup(name);
+    if (!copy)
+        return -ENOMEM;
+    l->items[l->n++] = (Device) { .type = type, .name = copy };
+    return 0;
+}
+
+/* The first line of ROOT/path/name/file, or "" (small sysfs attributes). */
+static void read_attribute(const char *root, const char *dir, const char *name, const char *file, char *buf,
+                           size_t size) {
+    char path[PATH_MAX];
+    buf[0] = '\0';
+    if (snprintf(path, sizeof(path), "%s%s/%s/%s", root, dir, name, file) >= (int) sizeof(path))
+        return;
+    FILE *f = fopen(path, "re");
+    if (!f)
+        return;
+    if (!fgets(buf, (int) size, f))
+        buf[0] = '\0';
+    buf[strcspn(buf, "\n")] = '\0';
+    fclose(f);
+}
+
+static bool has_device_link(const char *root, const char *name) {
+    char path[PATH_MAX];
+    struct stat st;
+    return snprintf(path, sizeof(path), "%s/sys/class/tty/%s/device", root, name) < (int) sizeof(path) &&
+           stat(path, &st) == 0;
+}
+
+static bool numbered(const char *name, const char *prefix) {
+    size_t n = strlen(prefix);
+    return strncmp(name, prefix, n) == 0 && name[n] && strspn(name + n, "0123456789") == strlen(name + n);
+}
+
+static int compare_strings(const void *a, const void *b) {
+    return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+/* Sorted names of a directory that pass keep(); NULL-terminated. */
+static int list_dir(const char *path, bool (*keep)(const char *name, void *userdata), void *userdata,
+                    char ***ret, size_t *ret_n) {
+    char **names = NULL;
+    size_t n = 0;
+    int r = 0;
+    DIR *d = opendir(path);
+    if (d) {
+        struct dirent *de;
+        while ((de = readdir(d))) {
+            if (de->d_name[0] == '.' || !keep(de->d_name, userdata))
+                continue;
+            char **grown = realloc(names, (n + 1) * sizeof(char *));
+            if (!grown || !(grown[n] = strdup(de->d_name))) {
+                names = grown ?: names;
+                r = -ENOMEM;
+                break;
+            }
+            names = grown;
+            n++;
+        }
+        closedir(d);
+    }
+    if (r < 0) {
+        for (size_t i = 0; i < n; i++)
+            free(names[i]);
+        free(names);
+        return r;
+    }
+    if (n > 0)
+        qsort(names, n, sizeof(char *), compare_strings);
+    *ret = names;
+    *ret_n = n;
+    return 0;
+}
+
+static void free_names(char **names, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
+static bool is_modem_port(const char *name, void *userdata) {
+    const char *root = userdata;
+    for (size_t i = 0; i < ELEMENTSOF(serial_kinds); i++) {
+        if (!numbered(name, serial_kinds[i].prefix))
+            continue;
+        if (!has_device_link(root, name))
+            return false;
+        if (serial_kinds[i].needs_uart) {
+            char type[32];
+            read_attribute(root, "/sys/class/tty", name, "type", type, sizeof(type));
+            return type[0] && strcmp(type, "0") != 0;
+        }
+        return true;
+    }
+    return false;
+}
+
+static bool any_name(const char *name, void *userdata) {
+    return peers_tty_name_is_valid(name);
+}
+
+/* The /dev/serial/by-id name whose link ends in tty, if any (stable
+ * across reboots and plugging order, as a modem's name should be). */
+static const char *by_id_name(const char *root, char **by_id, size_t n_by_id, const char *tty) {
+    for (size_t i = 0; i < n_by_id; i++) {
+        char path[PATH_MAX], target[PATH_MAX];
+        if (snprintf(path, sizeof(path), "%s/dev/serial/by-id/%s", root, by_id[i]) >= (int) sizeof(path))
+            continue;
+        ssize_t k = readlink(path, target, sizeof(target) - 1);
+        if (k <= 0)
+            continue;
+        target[k] = '\0';
+        const char *base = strrchr(target, '/');
+        if (strcmp(base ? base + 1 : target, tty) == 0)
+            return by_id[i];
+    }
+    return NULL;
+}
+
+static bool is_ethernet(const char *name, void *userdata) {
+    const char *root = userdata;
+    char type[32];
+    if (!peers_ifname_is_valid(name))
+        return false;
+    read_attribute(root, "/sys/class/net", name, "type", type, sizeof(type));
+    return strcmp(type, "1") == 0;    /* ARPHRD_ETHER */
+}
+
+int device_list(const char *root, DeviceList *ret) {
+    assert(root);
+    assert(ret);
+
+    /* "/" and "" both mean the real system */
+    const char *r0 = strcmp(root, "/") == 0 ? "" : root;
+    DeviceList l = {};
+    char **ttys = NULL, **by_id = NULL, **nets = NULL;
+    size_t n_ttys = 0, n_by_id = 0, n_nets = 0;
+    char path[PATH_MAX];
+
+    snprintf(path, sizeof(path), "%s/sys/class/tty", r0);
+    int r = list_dir(path, is_modem_port, (void *) r0, &ttys, &n_ttys);
+    if (r >= 0) {
+        snprintf(path, sizeof(path), "%s/dev/serial/by-id", r0);
+        r = list_dir(path, any_name, NULL, &by_id, &n_by_id);
+    }
+    for (size_t i = 0; r >= 0 && i < n_ttys; i++)
+        r = append(&l, RASDT_Modem, by_id_name(r0, by_id, n_by_id, ttys[i]) ?: ttys[i]);
+
+    if (r >= 0) {
+        snprintf(path, sizeof(path), "%s/sys/class/net", r0);
+        r = list_dir(path, is_ethernet, (void *) r0, &nets, &n_nets);
+    }
+    for (size_t i = 0; r >= 0 && i < n_nets; i++)
+        r = append(&l, RASDT_PPPoE, nets[i]);
+
+    const PeersDevice vpns[] = { PEERS_DEVICE_PPTP, PEERS_DEVICE_L2TP };
+    for (size_t i = 0; r >= 0 && i < ELEMENTSOF(vpns); i++)
+        r = append(&l, RASDT_Vpn, peers_device_miniport(vpns[i]));
+
+    free_names(ttys, n_ttys);
+    free_names(by_id, n_by_id);
+    free_names(nets, n_nets);
+    if (r < 0) {
+        device_list_done(&l);
+        return r;
+    }
+    *ret = l;
+    return 0;
+}
