@@ -9,7 +9,9 @@
 #include "lib-macro.h"
 #include "raserror.h"
 
-static DWORD call_with_handle(const char *method, uint64_t handle, const char *signature, DBusMessage **ret_reply) {
+/* method(handle) or, with n > 0, method(handle, n). */
+static DWORD call_with_handle_n(const char *method, uint64_t handle, uint32_t n, const char *signature,
+                                DBusMessage **ret_reply) {
     _cleanup_(dbus_message_unrefp) DBusMessage *call = NULL, *reply = NULL;
     DWORD code;
 
@@ -20,7 +22,8 @@ static DWORD call_with_handle(const char *method, uint64_t handle, const char *s
     code = client_bus_new_call(method, &call);
     if (code != 0)
         return code;
-    if (!dbus_message_append_args(call, DBUS_TYPE_UINT64, &handle, DBUS_TYPE_INVALID))
+    if (!dbus_message_append_args(call, DBUS_TYPE_UINT64, &handle, DBUS_TYPE_INVALID) ||
+        (n > 0 && !dbus_message_append_args(call, DBUS_TYPE_UINT32, &n, DBUS_TYPE_INVALID)))
         return ERROR_NOT_ENOUGH_MEMORY;
     code = client_bus_call(call, &reply);
     if (code != 0)
@@ -30,6 +33,10 @@ static DWORD call_with_handle(const char *method, uint64_t handle, const char *s
 
     *ret_reply = TAKE_PTR(reply);
     return 0;
+}
+
+static DWORD call_with_handle(const char *method, uint64_t handle, const char *signature, DBusMessage **ret_reply) {
+    return call_with_handle_n(method, handle, 0, signature, ret_reply);
 }
 
 DWORD client_get_sub_entry_handle(uint64_t handle, uint32_t sub_entry, uint64_t *ret) {
@@ -56,6 +63,10 @@ DWORD client_get_sub_entry_handle(uint64_t handle, uint32_t sub_entry, uint64_t 
 }
 
 DWORD client_get_statistics(uint64_t handle, ClientStatistics *ret) {
+    return client_get_link_statistics(handle, 0, ret);
+}
+
+DWORD client_get_link_statistics(uint64_t handle, uint32_t sub_entry, ClientStatistics *ret) {
     _cleanup_(dbus_message_unrefp) DBusMessage *reply = NULL;
     ClientStatistics s = {};
     DBusMessageIter iter;
@@ -63,7 +74,8 @@ DWORD client_get_statistics(uint64_t handle, ClientStatistics *ret) {
 
     assert(ret);
 
-    code = call_with_handle("GetStatistics", handle, "a{sv}", &reply);
+    code = call_with_handle_n(sub_entry == 0 ? "GetStatistics" : "GetLinkStatistics", handle, sub_entry, "a{sv}",
+                              &reply);
     if (code != 0)
         return code;
 
@@ -117,4 +129,45 @@ void client_projection_done(ClientProjection *p) {
     if (p->reply)
         dbus_message_unref(p->reply);
     *p = (ClientProjection) {};
+}
+
+DWORD client_clear_statistics(uint64_t handle) {
+    _cleanup_(dbus_message_unrefp) DBusMessage *reply = NULL;
+    return call_with_handle("ClearStatistics", handle, "", &reply);
+}
+
+DWORD client_get_projection_info_ex(uint64_t handle, ClientProjectionEx *ret) {
+    _cleanup_(dbus_message_unrefp) DBusMessage *reply = NULL;
+    ClientProjectionEx p = { .local = "", .remote = "", .interface_id = "", .server_interface_id = "" };
+    DBusMessageIter iter;
+    DWORD code;
+
+    assert(ret);
+
+    code = call_with_handle("GetProjectionInfoEx", handle, "a{sv}", &reply);
+    if (code != 0)
+        return code;
+    dbus_message_iter_init(reply, &iter);
+    code = client_dict_read(&iter, (const ClientDictField[]) {
+                                { "ipv4_error", DBUS_TYPE_UINT32, &p.ipv4_error },
+                                { "local", DBUS_TYPE_STRING, &p.local },
+                                { "remote", DBUS_TYPE_STRING, &p.remote },
+                                { "ipv6_error", DBUS_TYPE_UINT32, &p.ipv6_error },
+                                { "interface_id", DBUS_TYPE_STRING, &p.interface_id },
+                                { "server_interface_id", DBUS_TYPE_STRING, &p.server_interface_id },
+                                { "multilink", DBUS_TYPE_BOOLEAN, &p.multilink },
+                                { "bundled", DBUS_TYPE_BOOLEAN, &p.bundled },
+                            }, 8);
+    if (code != 0)
+        return code;
+    p.reply = TAKE_PTR(reply);
+    *ret = p;
+    return 0;
+}
+
+void client_projection_ex_done(ClientProjectionEx *p) {
+    assert(p);
+    if (p->reply)
+        dbus_message_unref(p->reply);
+    *p = (ClientProjectionEx) {};
 }

@@ -175,3 +175,23 @@ typedef struct ClientDeviceList {
 /* EnumDevices(). */
 DWORD client_enum_devices(ClientDeviceList *ret);
 void client_device_list_done(ClientDeviceList *list);
+
+/* ---- statistics and projection, more (client-calls-info.c) ---- */
+
+/* GetLinkStatistics(handle, subentry); subentry 0: GetStatistics(handle). */
+DWORD client_get_link_statistics(uint64_t handle, uint32_t sub_entry, ClientStatistics *ret);
+
+/* ClearStatistics(handle). */
+DWORD client_clear_statistics(uint64_t handle);
+
+typedef struct ClientProjectionEx {
+    DBusMessage *reply;
+    uint32_t ipv4_error, ipv6_error;
+    const char *local, *remote;                       /* dotted IPv4 */
+    const char *interface_id, *server_interface_id;   /* 16 hex digits or "" */
+    dbus_bool_t multilink, bundled;
+} ClientProjectionEx;
+
+/* GetProjectionInfoEx(handle). */
+DWORD client_get_projection_info_ex(uint64_t handle, ClientProjectionEx *ret);
+void client_projection_ex_done(ClientProjectionEx *p);

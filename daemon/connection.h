@@ -109,6 +109,7 @@ struct Connection {
 
     LinkStats final_stats;       /* Link.Stats */
     bool have_final_stats;
+    LinkStats stats_base;        /* RasClearConnectionStatistics: the counters then, subtracted since */
 
     /* Multilink: a link that joined another pppd's bundle is a subentry
      * of that connection (the one whose pppd owns the interface). */

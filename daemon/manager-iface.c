@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <time.h>
+#include <arpa/inet.h>
+#include <stdio.h>
 
 #include "bus-errors.h"
 #include "bus-util.h"
@@ -165,20 +167,22 @@ static int method_get_sub_entry_handle(sd_bus_message *m, void *userdata, sd_bus
     return sd_bus_reply_method_return(m, "t", link);
 }
 
-static int method_get_statistics(sd_bus_message *m, void *userdata, sd_bus_error *error) {
-    Context *ctx = userdata;
+/* The counters of c since the last ClearStatistics: the interface's while
+ * it is up, pppd's last word after. */
+static int reply_statistics(sd_bus_message *m, Connection *c) {
     assert(m);
-    assert(ctx);
+    assert(c);
 
-    int r;
-    Connection *c = read_connection(ctx, m, NULL, &r);
-    if (!c)
-        return r;
-
-    /* The interface's counters while it is up, pppd's last word after. */
     LinkStats stats = {};
     if (c->process_gone || link_stats_read("/sys/class/net", c->ifname, &stats) < 0)
         stats = c->have_final_stats ? c->final_stats : (LinkStats) {};
+    /* counters only grow: a base above them is from before a reset of the interface */
+#define SINCE_BASE(field) (stats.field >= c->stats_base.field ? stats.field - c->stats_base.field : stats.field)
+    stats.bytes_out = SINCE_BASE(bytes_out);
+    stats.bytes_in = SINCE_BASE(bytes_in);
+    stats.packets_out = SINCE_BASE(packets_out);
+    stats.packets_in = SINCE_BASE(packets_in);
+#undef SINCE_BASE
 
     uint32_t duration_ms = 0;
     if (!c->process_gone && c->connected_at_usec > 0) {
@@ -197,6 +201,116 @@ static int method_get_statistics(sd_bus_message *m, void *userdata, sd_bus_error
                                       "frames_rcved", "t", stats.packets_in,
                                       "connect_duration_ms", "u", duration_ms,
                                       "bps", "u", (uint32_t) 0);
+}
+
+static int method_get_statistics(sd_bus_message *m, void *userdata, sd_bus_error *error) {
+    Context *ctx = userdata;
+    assert(m);
+    assert(ctx);
+
+    int r;
+    Connection *c = read_connection(ctx, m, NULL, &r);
+    if (!c)
+        return r;
+    return reply_statistics(m, c);
+}
+
+/* Link n of the bundle c belongs to: NULL when there is none (the reply
+ * was sent, *r is what to return). */
+static Connection *read_link(Context *ctx, sd_bus_message *m, Connection *c, int *r) {
+    uint32_t n;
+    *r = sd_bus_message_read(m, "u", &n);
+    if (*r < 0)
+        return NULL;
+    uint64_t link;
+    *r = context_subentry_handle(ctx, context_bundle_main(ctx, c), n, &link);
+    Connection *l = *r >= 0 ? context_get_connection(ctx, link) : NULL;
+    if (!l) {
+        *r = *r == -ENOENT || *r >= 0 ? bus_reply_ras_error(m, PPPRAS_ERROR_INVALID_PARAMETER, ERROR_NO_MORE_ITEMS)
+                                     : bus_reply_errno(m, *r);
+        return NULL;
+    }
+    return l;
+}
+
+static int method_get_link_statistics(sd_bus_message *m, void *userdata, sd_bus_error *error) {
+    Context *ctx = userdata;
+    assert(m);
+    assert(ctx);
+
+    int r;
+    Connection *c = read_connection(ctx, m, NULL, &r);
+    if (!c)
+        return r;
+    Connection *l = read_link(ctx, m, c, &r);
+    if (!l)
+        return r;
+    return reply_statistics(m, l);
+}
+
+static int method_clear_statistics(sd_bus_message *m, void *userdata, sd_bus_error *error) {
+    Context *ctx = userdata;
+    assert(m);
+    assert(ctx);
+
+    int r;
+    Connection *c = read_connection(ctx, m, NULL, &r);
+    if (!c)
+        return r;
+
+    /* the counters are everyone's to read: only who may hang up may reset them */
+    BusSender sender;
+    r = bus_sender_get(m, &sender);
+    if (r < 0)
+        return bus_reply_errno(m, r);
+    bool allowed = hangup_caller_allowed(sender.euid, sender.egid, sender.groups, (size_t) sender.n_groups,
+                                         c->owner, ctx->hangup_gid);
+    bus_sender_done(&sender);
+    if (!allowed)
+        return bus_reply_access_denied(m);
+
+    LinkStats now = {};
+    if (c->process_gone || link_stats_read("/sys/class/net", c->ifname, &now) < 0)
+        now = c->have_final_stats ? c->final_stats : (LinkStats) {};
+    c->stats_base = now;
+    return sd_bus_reply_method_return(m, NULL);
+}
+
+/* The last 8 bytes of an fe80:: address: the interface identifier IPV6CP
+ * negotiated, as 16 hex digits; "" when there is none. */
+static void interface_identifier(const char *addr, char *buf, size_t size) {
+    struct in6_addr a;
+    buf[0] = '\0';
+    if (addr && inet_pton(AF_INET6, addr, &a) == 1)
+        for (size_t i = 0; i < 8; i++)
+            snprintf(buf + 2 * i, size - 2 * i, "%02x", a.s6_addr[8 + i]);
+}
+
+static int method_get_projection_info_ex(sd_bus_message *m, void *userdata, sd_bus_error *error) {
+    Context *ctx = userdata;
+    assert(m);
+    assert(ctx);
+
+    int r;
+    Connection *c = read_connection(ctx, m, NULL, &r);
+    if (!c)
+        return r;
+    Connection *main = context_bundle_main(ctx, c);
+    bool ip6_up = !isempty(main->ip6_local);
+    if (!main->ip_up && !ip6_up)
+        return bus_reply_ras_error(m, PPPRAS_ERROR_INVALID_PARAMETER, ERROR_PROJECTION_NOT_COMPLETE);
+    char iid[17], server_iid[17];
+    interface_identifier(main->ip6_local, iid, sizeof(iid));
+    interface_identifier(main->ip6_remote, server_iid, sizeof(server_iid));
+    return sd_bus_reply_method_return(m, "a{sv}", 8,
+                                      "ipv4_error", "u", main->ip_up ? (uint32_t) 0 : (uint32_t) ERROR_PROJECTION_NOT_COMPLETE,
+                                      "local", "s", main->ip_up ? strempty(main->local) : "",
+                                      "remote", "s", main->ip_up ? strempty(main->remote) : "",
+                                      "ipv6_error", "u", ip6_up ? (uint32_t) 0 : (uint32_t) ERROR_PROJECTION_NOT_COMPLETE,
+                                      "interface_id", "s", iid,
+                                      "server_interface_id", "s", server_iid,
+                                      "multilink", "b", (int) main->multilink,
+                                      "bundled", "b", (int) (context_bundle_links(ctx, main) > 1));
 }
 
 static int method_get_projection_info(sd_bus_message *m, void *userdata, sd_bus_error *error) {
@@ -297,6 +411,18 @@ const sd_bus_vtable manager_vtable[] = {
                              SD_BUS_ARGS("t", handle),
                              SD_BUS_RESULT("a{sv}", info),
                              method_get_projection_info, OPEN),
+    SD_BUS_METHOD_WITH_ARGS("GetLinkStatistics",
+                             SD_BUS_ARGS("t", handle, "u", subentry),
+                             SD_BUS_RESULT("a{sv}", stats),
+                             method_get_link_statistics, OPEN),
+    SD_BUS_METHOD_WITH_ARGS("ClearStatistics",
+                             SD_BUS_ARGS("t", handle),
+                             SD_BUS_NO_RESULT,
+                             method_clear_statistics, OPEN),
+    SD_BUS_METHOD_WITH_ARGS("GetProjectionInfoEx",
+                             SD_BUS_ARGS("t", handle),
+                             SD_BUS_RESULT("a{sv}", info),
+                             method_get_projection_info_ex, OPEN),
     SD_BUS_METHOD_WITH_ARGS("SetDialParams",
                              SD_BUS_ARGS("s", entry, "a{sv}", params, "b", remove_password),
                              SD_BUS_NO_RESULT,

@@ -86,7 +86,7 @@ static void remember(char *dst, const char *src) {
 static DBusMessage *build_call(const FakeRequest *req) {
     static const char *const methods[] = {
         [FAKE_OP_REGISTER] = "Register", [FAKE_OP_PHASE] = "Phase", [FAKE_OP_IP_UP] = "IpUp",
-        [FAKE_OP_IP_DOWN] = "IpDown", [FAKE_OP_EXIT] = "Exit",
+        [FAKE_OP_IP_DOWN] = "IpDown", [FAKE_OP_EXIT] = "Exit", [FAKE_OP_IP6_UP] = "Ip6Up",
     };
     DBusMessageIter args, dict;
     DBusMessage *m;
@@ -122,6 +122,13 @@ static DBusMessage *build_call(const FakeRequest *req) {
         break;
     case FAKE_OP_IP_DOWN:
         link_state.ip_up = false;
+        break;
+    case FAKE_OP_IP6_UP:
+        dbus_message_iter_open_container(&args, DBUS_TYPE_ARRAY, "{sv}", &dict);
+        append_string_entry(&dict, "ifname", req->s[0]);
+        append_string_entry(&dict, "local", req->s[1]);
+        append_string_entry(&dict, "remote", req->s[2]);
+        dbus_message_iter_close_container(&args, &dict);
         break;
     case FAKE_OP_EXIT: {
         dbus_bool_t peer_terminated = req->b;

@@ -669,6 +669,81 @@ typedef struct tagRASCREDENTIALSW {
     WCHAR szDomain[DNLEN + 1];
 } RASCREDENTIALSW, *LPRASCREDENTIALSW;
 
+/* RasGetProjectionInfoEx */
+typedef enum {
+    RASAPIVERSION_500 = 1,
+    RASAPIVERSION_501 = 2,
+    RASAPIVERSION_600 = 3,
+    RASAPIVERSION_601 = 4
+} RASAPIVERSION;
+#define RASAPIVERSION_CURRENT RASAPIVERSION_601
+
+#define RASLCPAP_PAP  0xC023
+#define RASLCPAP_SPAP 0xC027
+#define RASLCPAP_CHAP 0xC223
+#define RASLCPAP_EAP  0xC227
+#define RASLCPAD_CHAP_MD5  0x05
+#define RASLCPAD_CHAP_MS   0x80
+#define RASLCPAD_CHAP_MSV2 0x81
+
+typedef struct _RASPPP_PROJECTION_INFO {
+    DWORD       dwIPv4NegotiationError;
+    RASIPV4ADDR ipv4Address;
+    RASIPV4ADDR ipv4ServerAddress;
+    DWORD       dwIPv4Options;
+    DWORD       dwIPv4ServerOptions;
+    DWORD       dwIPv6NegotiationError;
+    BYTE        bInterfaceIdentifier[8];
+    BYTE        bServerInterfaceIdentifier[8];
+    BOOL        fBundled;
+    BOOL        fMultilink;
+    DWORD       dwAuthenticationProtocol;
+    DWORD       dwAuthenticationData;
+    DWORD       dwServerAuthenticationProtocol;
+    DWORD       dwServerAuthenticationData;
+    DWORD       dwEapTypeId;
+    DWORD       dwServerEapTypeId;
+    DWORD       dwLcpOptions;
+    DWORD       dwLcpServerOptions;
+    DWORD       dwCcpError;
+    DWORD       dwCcpCompressionAlgorithm;
+    DWORD       dwCcpServerCompressionAlgorithm;
+    DWORD       dwCcpOptions;
+    DWORD       dwCcpServerOptions;
+} RASPPP_PROJECTION_INFO, *PRASPPP_PROJECTION_INFO;
+
+typedef struct _RASIKEV2_PROJECTION_INFO {
+    DWORD        dwIPv4NegotiationError;
+    RASIPV4ADDR  ipv4Address;
+    RASIPV4ADDR  ipv4ServerAddress;
+    DWORD        dwIPv6NegotiationError;
+    RASIPV6ADDR  ipv6Address;
+    RASIPV6ADDR  ipv6ServerAddress;
+    DWORD        dwPrefixLength;
+    DWORD        dwAuthenticationProtocol;
+    DWORD        dwEapTypeId;
+    DWORD        dwFlags;
+    DWORD        dwEncryptionMethod;
+    DWORD        numIPv4ServerAddresses;
+    RASIPV4ADDR *ipv4ServerAddresses;
+    DWORD        numIPv6ServerAddresses;
+    RASIPV6ADDR *ipv6ServerAddresses;
+} RASIKEV2_PROJECTION_INFO, *PRASIKEV2_PROJECTION_INFO;
+
+typedef enum _RASPROJECTION_INFO_TYPE {
+    PROJECTION_INFO_TYPE_PPP = 1,
+    PROJECTION_INFO_TYPE_IKEv2 = 2
+} RASPROJECTION_INFO_TYPE;
+
+typedef struct _RAS_PROJECTION_INFO {
+    RASAPIVERSION version;
+    RASPROJECTION_INFO_TYPE type;
+    union {
+        RASPPP_PROJECTION_INFO ppp;
+        RASIKEV2_PROJECTION_INFO ikev2;
+    };
+} RAS_PROJECTION_INFO, *PRAS_PROJECTION_INFO;
+
 #pragma pack(pop)
 
 DWORD APIENTRY RasEnumConnectionsA(LPRASCONNA lprasconn, LPDWORD lpcb, LPDWORD lpcConnections);
@@ -776,6 +851,13 @@ DWORD APIENTRY RasSetCredentialsW(LPCWSTR lpszPhonebook, LPCWSTR lpszEntry, LPRA
  * interface), "WAN Miniport (PPTP)" and "WAN Miniport (L2TP)". */
 DWORD APIENTRY RasEnumDevicesA(LPRASDEVINFOA lpRasDevInfo, LPDWORD lpcb, LPDWORD lpcDevices);
 DWORD APIENTRY RasEnumDevicesW(LPRASDEVINFOW lpRasDevInfo, LPDWORD lpcb, LPDWORD lpcDevices);
+/* Statistics and projection.  A multilink bundle's links share one ppp
+ * interface: a link's counters are the bundle's while it is up and its
+ * own pppd's final ones after (pppras(7)).  RasClearConnectionStatistics
+ * is for those who may hang the connection up. */
+DWORD APIENTRY RasGetLinkStatistics(HRASCONN hRasConn, DWORD dwSubEntry, PRAS_STATS lpStatistics);
+DWORD APIENTRY RasClearConnectionStatistics(HRASCONN hRasConn);
+DWORD APIENTRY RasGetProjectionInfoEx(HRASCONN hrasconn, PRAS_PROJECTION_INFO pRasProjection, LPDWORD lpdwSize);
 
 /* pppras extension: follow every connection's state changes as they
  * happen (the daemon's StateChanged signals).  Blocks, calling fn for each

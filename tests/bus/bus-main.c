@@ -28,6 +28,7 @@ int main(void) {
         entry_props_suite,
         credentials_suite,
         devices_suite,
+        link_stats_suite,
     };
 
     if (!getenv("DBUS_SYSTEM_BUS_ADDRESS")) {

@@ -154,6 +154,14 @@ int fake_plugin_ip_up(FakePlugin *p, const char *ifname, const char *local, cons
     return request(p, &req);
 }
 
+int fake_plugin_ip6_up(FakePlugin *p, const char *ifname, const char *local, const char *remote) {
+    FakeRequest req = { .op = FAKE_OP_IP6_UP };
+    copy_arg(req.s[0], ifname);
+    copy_arg(req.s[1], local);
+    copy_arg(req.s[2], remote);
+    return request(p, &req);
+}
+
 int fake_plugin_ip_down(FakePlugin *p) {
     return request(p, &(FakeRequest) { .op = FAKE_OP_IP_DOWN });
 }

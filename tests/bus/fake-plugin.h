@@ -43,6 +43,7 @@ int fake_plugin_register(FakePlugin *p, const char *entry);
 int fake_plugin_phase(FakePlugin *p, uint32_t phase);
 int fake_plugin_ip_up(FakePlugin *p, const char *ifname, const char *local, const char *remote);
 int fake_plugin_ip_down(FakePlugin *p);
+int fake_plugin_ip6_up(FakePlugin *p, const char *ifname, const char *local, const char *remote);
 int fake_plugin_exit(FakePlugin *p, int32_t status, bool peer_terminated);
 
 /* Register(entry), Phase 2, 4, 5, 7, IpUp(ppp0, 10.64.0.1 → 10.64.0.2):

@@ -15,6 +15,7 @@ typedef enum FakeOp {
     FAKE_OP_EXIT,
     FAKE_OP_QUIT,              /* no reply: the process exits with i */
     FAKE_OP_AWAIT_REGISTERED,  /* reply once the daemon's name came back u times and got a Register each */
+    FAKE_OP_IP6_UP,
 } FakeOp;
 
 typedef struct FakeRequest {

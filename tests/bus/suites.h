@@ -19,3 +19,4 @@ Suite *restart_suite(void);
 Suite *entry_props_suite(void);
 Suite *credentials_suite(void);
 Suite *devices_suite(void);
+Suite *link_stats_suite(void);
