@@ -500,7 +500,7 @@ typedef enum {
     IKEV2_ID_PAYLOAD_TYPE_MAX = 12
 } IKEV2_ID_PAYLOAD_TYPE;
 
-#define RASENTRY_FIELDS(CH)                                   \
+#define _PPPRAS_RASENTRY_FIELDS(CH)                                   \
     DWORD     dwSize;                                         \
     DWORD     dwfOptions;                                     \
     DWORD     dwCountryID;                                    \
@@ -528,7 +528,7 @@ typedef enum {
     DWORD     dwChannels;                                     \
     DWORD     dwReserved1;                                    \
     DWORD     dwReserved2;
-#define RASENTRY_FIELDS_401                                   \
+#define _PPPRAS_RASENTRY_FIELDS_401                                   \
     DWORD     dwSubEntries;                                   \
     DWORD     dwDialMode;                                     \
     DWORD     dwDialExtraPercent;                             \
@@ -536,14 +536,14 @@ typedef enum {
     DWORD     dwHangUpExtraPercent;                           \
     DWORD     dwHangUpExtraSampleSeconds;                     \
     DWORD     dwIdleDisconnectSeconds;
-#define RASENTRY_FIELDS_500(CH)                               \
+#define _PPPRAS_RASENTRY_FIELDS_500(CH)                               \
     DWORD     dwType;                                         \
     DWORD     dwEncryptionType;                               \
     DWORD     dwCustomAuthKey;                                \
     GUID      guidId;                                         \
     CH        szCustomDialDll[MAX_PATH];                      \
     DWORD     dwVpnStrategy;
-#define RASENTRY_FIELDS_501(CH)                               \
+#define _PPPRAS_RASENTRY_FIELDS_501(CH)                               \
     DWORD     dwfOptions2;                                    \
     DWORD     dwfOptions3;                                    \
     CH        szDnsSuffix[RAS_MaxDnsSuffix];                  \
@@ -552,16 +552,16 @@ typedef enum {
     CH        szPrerequisiteEntry[RAS_MaxEntryName + 1];      \
     DWORD     dwRedialCount;                                  \
     DWORD     dwRedialPause;
-#define RASENTRY_FIELDS_600                                   \
+#define _PPPRAS_RASENTRY_FIELDS_600                                   \
     RASIPV6ADDR ipv6addrDns;                                  \
     RASIPV6ADDR ipv6addrDnsAlt;                               \
     DWORD     dwIPv4InterfaceMetric;                          \
     DWORD     dwIPv6InterfaceMetric;
-#define RASENTRY_FIELDS_601                                   \
+#define _PPPRAS_RASENTRY_FIELDS_601                                   \
     RASIPV6ADDR ipv6addr;                                     \
     DWORD     dwIPv6PrefixLength;                             \
     DWORD     dwNetworkOutageTime;
-#define RASENTRY_FIELDS_A00(CH)                               \
+#define _PPPRAS_RASENTRY_FIELDS_A00(CH)                               \
     CH        szIDi[RAS_MaxIDSize + 1];                       \
     CH        szIDr[RAS_MaxIDSize + 1];                       \
     BOOL      fIsImsConfig;                                   \
@@ -570,48 +570,56 @@ typedef enum {
     BOOL      fDisableIKEv2Fragmentation;
 
 typedef struct tagRASENTRYA {
-    RASENTRY_FIELDS(CHAR)
+    _PPPRAS_RASENTRY_FIELDS(CHAR)
 #if (WINVER >= 0x401)
-    RASENTRY_FIELDS_401
+    _PPPRAS_RASENTRY_FIELDS_401
 #endif
 #if (WINVER >= 0x500)
-    RASENTRY_FIELDS_500(CHAR)
+    _PPPRAS_RASENTRY_FIELDS_500(CHAR)
 #endif
 #if (WINVER >= 0x501)
-    RASENTRY_FIELDS_501(CHAR)
+    _PPPRAS_RASENTRY_FIELDS_501(CHAR)
 #endif
 #if (WINVER >= 0x600)
-    RASENTRY_FIELDS_600
+    _PPPRAS_RASENTRY_FIELDS_600
 #endif
 #if (WINVER >= 0x601)
-    RASENTRY_FIELDS_601
+    _PPPRAS_RASENTRY_FIELDS_601
 #endif
 #if (WINVER >= 0xA00)
-    RASENTRY_FIELDS_A00(CHAR)
+    _PPPRAS_RASENTRY_FIELDS_A00(CHAR)
 #endif
 } RASENTRYA, *LPRASENTRYA;
 
 typedef struct tagRASENTRYW {
-    RASENTRY_FIELDS(WCHAR)
+    _PPPRAS_RASENTRY_FIELDS(WCHAR)
 #if (WINVER >= 0x401)
-    RASENTRY_FIELDS_401
+    _PPPRAS_RASENTRY_FIELDS_401
 #endif
 #if (WINVER >= 0x500)
-    RASENTRY_FIELDS_500(WCHAR)
+    _PPPRAS_RASENTRY_FIELDS_500(WCHAR)
 #endif
 #if (WINVER >= 0x501)
-    RASENTRY_FIELDS_501(WCHAR)
+    _PPPRAS_RASENTRY_FIELDS_501(WCHAR)
 #endif
 #if (WINVER >= 0x600)
-    RASENTRY_FIELDS_600
+    _PPPRAS_RASENTRY_FIELDS_600
 #endif
 #if (WINVER >= 0x601)
-    RASENTRY_FIELDS_601
+    _PPPRAS_RASENTRY_FIELDS_601
 #endif
 #if (WINVER >= 0xA00)
-    RASENTRY_FIELDS_A00(WCHAR)
+    _PPPRAS_RASENTRY_FIELDS_A00(WCHAR)
 #endif
 } RASENTRYW, *LPRASENTRYW;
+
+#undef _PPPRAS_RASENTRY_FIELDS
+#undef _PPPRAS_RASENTRY_FIELDS_401
+#undef _PPPRAS_RASENTRY_FIELDS_500
+#undef _PPPRAS_RASENTRY_FIELDS_501
+#undef _PPPRAS_RASENTRY_FIELDS_600
+#undef _PPPRAS_RASENTRY_FIELDS_601
+#undef _PPPRAS_RASENTRY_FIELDS_A00
 
 /* RASSUBENTRY dwfFlags: none defined. */
 typedef struct tagRASSUBENTRYA {
