@@ -22,3 +22,4 @@ Suite *entry_name_suite(void);
 Suite *dial_params_suite(void);
 Suite *porting_base_suite(void);
 Suite *peers_entry_suite(void);
+Suite *entry_store_suite(void);

@@ -23,6 +23,7 @@ int main(void) {
         dial_params_suite,
         porting_base_suite,
         peers_entry_suite,
+        entry_store_suite,
     };
 
     SRunner *runner = srunner_create(NULL);
