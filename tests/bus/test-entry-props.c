@@ -4,7 +4,10 @@
  * (test-daemon.h): every RASENTRY size, the lpdwEntryInfoSize protocol,
  * who may write, and every error path, down to the peers file written. */
 
+#include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -450,6 +453,52 @@ START_TEST(test_others_may_not_write_the_phonebook) {
 }
 END_TEST
 
+/* Restarts the daemon with extra_args after PPPRAS_DAEMON_ARGS (NULL: as before). */
+static int restart_daemon(const char *extra_args) {
+    static char *saved;
+    static bool have_saved;
+    if (!have_saved) {
+        const char *old = getenv("PPPRAS_DAEMON_ARGS");
+        saved = old ? strdup(old) : NULL;
+        have_saved = true;
+    }
+    if (extra_args) {
+        char *args;
+        if (asprintf(&args, "%s %s", saved ?: "", extra_args) < 0)
+            return -ENOMEM;
+        setenv("PPPRAS_DAEMON_ARGS", args, 1);
+        free(args);
+    } else if (saved)
+        setenv("PPPRAS_DAEMON_ARGS", saved, 1);
+    else
+        unsetenv("PPPRAS_DAEMON_ARGS");
+    int r = test_daemon_kill(SIGTERM);
+    return r < 0 ? r : test_daemon_start();
+}
+
+START_TEST(test_members_of_the_entry_group_may_write) {
+    ck_assert_msg(geteuid() == 0, "needs root (to become nobody)");
+    struct group *g = getgrgid(NOBODY);
+    ck_assert_msg(g, "no group %d", NOBODY);
+    char arg[300];
+    snprintf(arg, sizeof(arg), "--entry-group=%s", g->gr_name);
+
+    /* nobody's own group is the entry group now: results first, the daemon back, then the checks */
+    int restarted = restart_daemon(arg);
+    DWORD r[3] = { 99, 99, 99 };
+    if (restarted == 0)
+        as_nobody(r);
+    int restored = restart_daemon(NULL);
+
+    ck_assert_int_eq(restarted, 0);
+    ck_assert_int_eq(restored, 0);
+    ck_assert_uint_eq(r[0], ERROR_SUCCESS);                 /* Set */
+    ck_assert_uint_eq(r[1], ERROR_SUCCESS);                 /* Delete */
+    ck_assert_uint_eq(r[2], ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);   /* Rename of the entry just deleted */
+    ck_assert(!entry_exists("isp"));
+}
+END_TEST
+
 /* ------------------------------------------- validate, delete, rename */
 
 START_TEST(test_validate_entry_name) {
@@ -721,6 +770,7 @@ Suite *entry_props_suite(void) {
     tcase_add_test(tc, test_unterminated_number_is_refused);
     tcase_add_test(tc, test_phonebook_argument_must_name_the_daemons);
     tcase_add_test(tc, test_others_may_not_write_the_phonebook);
+    tcase_add_test(tc, test_members_of_the_entry_group_may_write);
     tcase_add_test(tc, test_without_the_daemon_every_call_is_711);
 
     tc = test_tcase(s, "names", setup, NULL);

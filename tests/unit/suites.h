@@ -23,3 +23,4 @@ Suite *dial_params_suite(void);
 Suite *porting_base_suite(void);
 Suite *peers_entry_suite(void);
 Suite *entry_store_suite(void);
+Suite *entry_access_suite(void);

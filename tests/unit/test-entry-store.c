@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../../daemon/entry-access.h"
 #include "../../daemon/entry-store.h"
 #include "scratch-dir.h"
 #include "suites.h"
@@ -165,6 +166,32 @@ Suite *entry_store_suite(void) {
     tcase_add_test(tc, test_only_regular_files_of_bounded_size_are_read);
     tcase_add_test(tc, test_links_go_with_their_entry);
     tcase_add_test(tc, test_rename_never_replaces_and_long_names_have_no_links);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+/* daemon/entry-access.c: "Who may write: root and a group (EntryGroup=)". */
+START_TEST(test_root_and_the_entry_group_may_write) {
+    const gid_t none[] = { 0 };
+    const gid_t with[] = { 10, 4242, 20 };
+    ck_assert(entry_access_may_write(0, 0, NULL, 0, (gid_t) -1));
+    ck_assert(entry_access_may_write(0, 1000, NULL, 0, 4242));
+    ck_assert(entry_access_may_write(1000, 4242, NULL, 0, 4242));         /* primary group */
+    ck_assert(entry_access_may_write(1000, 1000, with, 3, 4242));         /* supplementary */
+    ck_assert(!entry_access_may_write(1000, 1000, with, 2, 20));           /* not within n_groups */
+    ck_assert(!entry_access_may_write(1000, 1000, none, 1, 4242));
+    ck_assert(!entry_access_may_write(1000, 4242, with, 3, (gid_t) -1));  /* no group: root only */
+    ck_assert(!entry_access_may_write(65534, 65534, NULL, 0, 4242));
+    ck_assert_uint_eq(entry_access_lookup_group(""), (gid_t) -1);
+    ck_assert_uint_eq(entry_access_lookup_group("no-such-group-pppras-x"), (gid_t) -1);
+    ck_assert_uint_eq(entry_access_lookup_group("root"), 0);
+}
+END_TEST
+
+Suite *entry_access_suite(void) {
+    Suite *s = suite_create("entry_access");
+    TCase *tc = tcase_create("who");
+    tcase_add_test(tc, test_root_and_the_entry_group_may_write);
     suite_add_tcase(s, tc);
     return s;
 }

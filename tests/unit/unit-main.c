@@ -24,6 +24,7 @@ int main(void) {
         porting_base_suite,
         peers_entry_suite,
         entry_store_suite,
+        entry_access_suite,
     };
 
     SRunner *runner = srunner_create(NULL);
