@@ -5,9 +5,12 @@
  * lines the mapping does not manage are kept. */
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "../../daemon/peers-entry.h"
 #include "../../daemon/util.h"
@@ -533,6 +536,107 @@ START_TEST(test_parse_survives_junk) {
 }
 END_TEST
 
+/* ------------------------------------------------- the real programs */
+
+/* Every option set, for each device. */
+static PeersEntry everything(PeersDevice device) {
+    PeersEntry e;
+    peers_entry_init(&e);
+    e.device = device;
+    if (device == PEERS_DEVICE_MODEM) {
+        strcpy(e.device_name, "ttyS0");
+        strcpy(e.phone, "+1 (555) 010-99#*,W");
+    } else if (device == PEERS_DEVICE_PPPOE) {
+        strcpy(e.device_name, "eth0");
+        strcpy(e.phone, "svc");
+    } else
+        strcpy(e.phone, "vpn.example.com");
+    e.options |= RASEO_RemoteDefaultGateway | RASEO_RequireMsCHAP2 | RASEO_SpecificIpAddr |
+                 RASEO_SpecificNameServers | RASEO_RequireDataEncryption;
+    e.options &= ~(uint32_t) (RASEO_SwCompression | RASEO_IpHeaderCompression);
+    strcpy(e.ip, "10.0.0.5");
+    strcpy(e.dns, "192.0.2.53");
+    strcpy(e.dns_alt, "192.0.2.54");
+    e.net_protocols |= RASNP_Ipv6;
+    e.encryption = ET_RequireMax;
+    e.idle_seconds = 300;
+    e.redial_count = 2;
+    e.redial_pause = 10;
+    e.options2 |= RASEO2_ReconnectIfDropped;
+    e.multilink = true;
+    return e;
+}
+
+/* pppd's exit status for "an error in the options" (pppd.h EXIT_OPTION_ERROR). */
+#define PPPD_EXIT_OPTION_ERROR 2
+
+START_TEST(test_the_real_pppd_reads_every_file_written) {
+    static const PeersDevice devices[] = {
+        PEERS_DEVICE_MODEM, PEERS_DEVICE_PPPOE, PEERS_DEVICE_PPTP, PEERS_DEVICE_L2TP,
+    };
+    PeersDevice device = devices[_i];
+    /* pppd reads a "file" as root only, and checks that the tty exists */
+    if (geteuid() != 0 || access("/usr/sbin/pppd", X_OK) < 0 ||
+        (device == PEERS_DEVICE_MODEM && access("/dev/ttyS0", F_OK) < 0))
+        return;
+    PeersEntry e = everything(device);
+    char *text = format_text(&e, NULL);
+    char path[] = "/tmp/pppras-peers.XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, text, strlen(text)), (int) strlen(text));
+    close(fd);
+
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        int null = open("/dev/null", O_WRONLY);
+        if (null >= 0) {
+            dup2(null, STDOUT_FILENO);
+            dup2(null, STDERR_FILENO);
+        }
+        /* dryrun: parse and check every option, then stop before the link */
+        execl("/usr/sbin/pppd", "pppd", "file", path, "dryrun", "nodetach", (char *) NULL);
+        _exit(127);
+    }
+    int status;
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    unlink(path);
+    ck_assert(WIFEXITED(status));
+    /* no /dev/ppp on a build machine: pppd stops after the options with 4 */
+    ck_assert_msg(WEXITSTATUS(status) != PPPD_EXIT_OPTION_ERROR && WEXITSTATUS(status) != 127,
+                  "pppd refused the options (%d) of\n%s", WEXITSTATUS(status), text);
+    free(text);
+}
+END_TEST
+
+START_TEST(test_the_shell_reads_the_chat_script_as_the_words_meant) {
+    PeersEntry e = everything(PEERS_DEVICE_MODEM);
+    char *text = format_text(&e, NULL);
+    PeersEntry back;
+    ck_assert_int_eq(peers_entry_parse(text, &back, NULL), 0);
+    /* the connect string as pppd hands it to sh, with printf in chat's place */
+    const char *start = strstr(text, "connect \"") + strlen("connect \"");
+    char *script = strndup(start, strcspn(start, "\""));
+    const char *chat = "/usr/sbin/chat";
+    ck_assert_int_eq(strncmp(script, chat, strlen(chat)), 0);
+    char *cmd;
+    ck_assert_int_ge(asprintf(&cmd, "printf '[%%s]\\n'%s", script + strlen(chat)), 0);
+    FILE *p = popen(cmd, "r");
+    ck_assert_ptr_nonnull(p);
+    char out[4096] = "";
+    size_t n = fread(out, 1, sizeof(out) - 1, p);
+    out[n] = '\0';
+    ck_assert_int_eq(pclose(p), 0);
+    ck_assert_ptr_nonnull(strstr(out, "\n[NO CARRIER]\n"));
+    ck_assert_ptr_nonnull(strstr(out, "\n[ATDT+1 (555) 010-99#*,W]\n"));
+    ck_assert_ptr_nonnull(strstr(out, "\n[]\n"));
+    free(cmd);
+    free(script);
+    free(text);
+}
+END_TEST
+
 Suite *peers_entry_suite(void) {
     Suite *s = suite_create("peers_entry");
     TCase *tc = tcase_create("devices");
@@ -565,6 +669,11 @@ Suite *peers_entry_suite(void) {
     tcase_add_test(tc, test_hand_written_pppoe_and_pptp_files_are_recognised);
     tcase_add_test(tc, test_our_own_header_is_not_kept_twice);
     tcase_add_test(tc, test_parse_survives_junk);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("real_programs");
+    tcase_add_loop_test(tc, test_the_real_pppd_reads_every_file_written, 0, 4);
+    tcase_add_test(tc, test_the_shell_reads_the_chat_script_as_the_words_meant);
     suite_add_tcase(s, tc);
     return s;
 }
