@@ -13,6 +13,7 @@
 #include "log.h"
 #include "options.h"
 #include "pppras-bus.h"
+#include "uid-limits.h"
 #include "util.h"
 
 static int run(int argc, char *argv[]) {
@@ -27,6 +28,8 @@ static int run(int argc, char *argv[]) {
 
     /* A client that closes its notification pipe must not kill us. */
     signal(SIGPIPE, SIG_IGN);
+    /* Room for every user's notifications with the reserve kept free. */
+    log_debug("File descriptor limit: %zu.", fd_limit_raise());
 
     sigset_t mask;
     sigemptyset(&mask);

@@ -132,12 +132,21 @@ static int method_register_notification(sd_bus_message *m, void *userdata, sd_bu
     if (handle != NOTIFY_ALL_CONNECTIONS && !context_get_connection(ctx, handle))
         return bus_reply_invalid_handle(m);
 
-    r = notify_registry_add(ctx->notify, sd_bus_message_get_bus(m), sd_bus_message_get_sender(m),
+    BusSender sender;
+    r = bus_sender_get(m, &sender);
+    if (r < 0)
+        return bus_reply_errno(m, r);
+    uid_t uid = sender.euid;
+    bus_sender_done(&sender);
+
+    r = notify_registry_add(ctx->notify, sd_bus_message_get_bus(m), sd_bus_message_get_sender(m), uid,
                             handle, flags, fd);
     if (r == -EINVAL || r == -EBADF)
         return bus_reply_invalid_parameter(m);
-    if (r == -EDQUOT)
+    if (r == -EDQUOT) {
+        log_debug("RegisterNotification by uid %u refused: limit reached.", (unsigned) uid);
         return bus_reply_ras_error(m, PPPRAS_ERROR_LIMIT_EXCEEDED, ERROR_OUTOFMEMORY);
+    }
     if (r < 0)
         return bus_reply_errno(m, r);
     log_debug("%s registered notifications for %016" PRIx64 ", flags 0x%x.",

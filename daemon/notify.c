@@ -1,18 +1,22 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include <assert.h>
-#include <endian.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
-#include <sys/socket.h>
+#include <string.h>
+#include <sys/time.h>
 
 #include "log.h"
 #include "notify.h"
+#include "uid-limits.h"
 #include "util.h"
 
 typedef struct Registration {
     char *owner;
+    uid_t uid;
     uint64_t handle;
     uint32_t flags;
     int fd;
@@ -30,12 +34,36 @@ struct NotifyRegistry {
     size_t n_registrations, allocated;
     Client **clients;
     size_t n_clients;
+    UidLimits per_uid;
+    size_t fd_reserve;
 };
+
+static void on_write_timeout(int sig) {
+    (void) sig;    /* only here to interrupt a write that would block */
+}
 
 int notify_registry_new(NotifyRegistry **ret) {
     assert(ret);
-    *ret = calloc(1, sizeof(NotifyRegistry));
-    return *ret ? 0 : -ENOMEM;
+    NotifyRegistry *r = calloc(1, sizeof(NotifyRegistry));
+    if (!r)
+        return -ENOMEM;
+    r->per_uid = UID_LIMITS_INIT(NOTIFY_MAX_PER_UID);
+    r->fd_reserve = NOTIFY_FD_RESERVE;
+    /* No SA_RESTART: the alarm must end a blocked write with EINTR. */
+    struct sigaction sa = { .sa_handler = on_write_timeout };
+    sigemptyset(&sa.sa_mask);
+    if (sigaction(SIGALRM, &sa, NULL) < 0) {
+        free(r);
+        return -errno;
+    }
+    *ret = r;
+    return 0;
+}
+
+void notify_registry_set_limits(NotifyRegistry *r, size_t per_uid, size_t fd_reserve) {
+    assert(r);
+    r->per_uid.limit = per_uid;
+    r->fd_reserve = fd_reserve;
 }
 
 static Client *client_free(Client *cl) {
@@ -62,6 +90,7 @@ NotifyRegistry *notify_registry_free(NotifyRegistry *r) {
     for (size_t i = 0; i < r->n_clients; i++)
         client_free(r->clients[i]);
     free(r->clients);
+    uid_limits_done(&r->per_uid);
     free(r);
     return NULL;
 }
@@ -121,27 +150,28 @@ static int track_client(NotifyRegistry *r, sd_bus *bus, const char *owner) {
     return 0;
 }
 
-static bool fd_is_writable(int fd) {
-    int flags = fcntl(fd, F_GETFL);
-    if (flags < 0)
+/* Is our own descriptor fd an eventfd?  Anything else (a FIFO, a socket,
+ * a file on the caller's FUSE mount) may block in poll or write.  The
+ * link is read from the daemon's own /proc/self, never the caller's. */
+static bool fd_is_eventfd(int fd) {
+    char path[64], target[64];
+    snprintf(path, sizeof(path), "/proc/self/fd/%i", fd);
+    ssize_t n = readlink(path, target, sizeof(target) - 1);
+    if (n < 0)
         return false;
-    return (flags & O_ACCMODE) == O_WRONLY || (flags & O_ACCMODE) == O_RDWR;
+    target[n] = '\0';
+    return strcmp(target, "anon_inode:[eventfd]") == 0;
 }
 
-int notify_registry_add(NotifyRegistry *r, sd_bus *bus, const char *owner,
+int notify_registry_add(NotifyRegistry *r, sd_bus *bus, const char *owner, uid_t uid,
                         uint64_t handle, uint32_t flags, int fd) {
     assert(r);
     assert(owner);
 
     if (flags == 0 || (flags & ~NOTIFY_VALID_FLAGS) != 0)
         return -EINVAL;
-    if (fd < 0 || !fd_is_writable(fd))
+    if (fd < 0)
         return -EBADF;
-    size_t held = 0;
-    for (size_t i = 0; i < r->n_registrations; i++)
-        held += streq_ptr(r->registrations[i].owner, owner);
-    if (held >= NOTIFY_MAX_PER_CLIENT)
-        return -EDQUOT;
 
     if (r->n_registrations == r->allocated) {
         size_t n = r->allocated ? r->allocated * 2 : 8;
@@ -154,7 +184,12 @@ int notify_registry_add(NotifyRegistry *r, sd_bus *bus, const char *owner,
 
     _cleanup_(closep) int copy = fcntl(fd, F_DUPFD_CLOEXEC, 3);
     if (copy < 0)
-        return -errno;
+        return errno == EMFILE ? -EDQUOT : -errno;
+    if (!fd_is_eventfd(copy))
+        return -EBADF;
+    /* the daemon's own work (pppd, the bus, mounts) keeps its fds */
+    if (!fd_reserve_ok(copy, r->fd_reserve))
+        return -EDQUOT;
     _cleanup_(freep) char *owner_copy = strdup(owner);
     if (!owner_copy)
         return -ENOMEM;
@@ -162,9 +197,13 @@ int notify_registry_add(NotifyRegistry *r, sd_bus *bus, const char *owner,
     int k = track_client(r, bus, owner);
     if (k < 0)
         return k;
+    k = uid_limits_take(&r->per_uid, uid);
+    if (k < 0)
+        return k;    /* the client entry stays until the client leaves: harmless */
 
     r->registrations[r->n_registrations++] = (Registration) {
         .owner = TAKE_PTR(owner_copy),
+        .uid = uid,
         .handle = handle,
         .flags = flags,
         .fd = TAKE_FD(copy),
@@ -175,6 +214,7 @@ int notify_registry_add(NotifyRegistry *r, sd_bus *bus, const char *owner,
 static void remove_registration(NotifyRegistry *r, size_t i) {
     assert(r);
     assert(i < r->n_registrations);
+    uid_limits_release(&r->per_uid, r->registrations[i].uid);
     registration_done(&r->registrations[i]);
     r->registrations[i] = r->registrations[--r->n_registrations];
 }
@@ -209,7 +249,10 @@ void notify_registry_drop_handle(NotifyRegistry *r, uint64_t handle) {
 }
 
 /* Never blocks, and never changes the flags of the client's open file
- * (it shares it with us): poll first, then one 8-byte write. */
+ * (it shares it with us).  An eventfd never blocks in poll; poll tells
+ * whether the counter has room.  The client can still fill the counter
+ * between our poll and our write (and clear O_NONBLOCK on its side), so
+ * the write runs under a short alarm that ends it with EINTR. */
 static int signal_fd(int fd) {
     struct pollfd p = { .fd = fd, .events = POLLOUT };
     int n = poll(&p, 1, 0);
@@ -218,14 +261,18 @@ static int signal_fd(int fd) {
     if (p.revents & (POLLERR | POLLNVAL))
         return -EPIPE;
     if (n == 0 || !(p.revents & POLLOUT))
-        return -EAGAIN;
+        return -EAGAIN;     /* counter at its maximum */
 
-    uint64_t one = htole64(1);
-    ssize_t k = send(fd, &one, sizeof(one), MSG_DONTWAIT | MSG_NOSIGNAL);
-    if (k < 0 && errno == ENOTSOCK)
-        k = write(fd, &one, sizeof(one));
-    if (k < 0)
+    static const struct itimerval arm = { .it_value = { .tv_usec = NOTIFY_WRITE_TIMEOUT_USEC } };
+    static const struct itimerval disarm = {};
+    uint64_t one = 1;
+    if (setitimer(ITIMER_REAL, &arm, NULL) < 0)
         return -errno;
+    ssize_t k = write(fd, &one, sizeof(one));
+    int saved = errno;
+    (void) setitimer(ITIMER_REAL, &disarm, NULL);
+    if (k < 0)
+        return saved == EINTR ? -EAGAIN : -saved;
     if ((size_t) k != sizeof(one))
         return -EIO;
     return 0;
@@ -241,8 +288,15 @@ void notify_registry_fire(NotifyRegistry *r, uint64_t handle, uint32_t event) {
             continue;
         }
         int k = signal_fd(reg->fd);
-        if (k < 0 && k != -EAGAIN && k != -EINTR) {
+        if (k == -EAGAIN)
+            /* A full counter means the client stopped reading (or filled
+             * it on purpose): the event cannot be delivered, and keeping
+             * the registration would only cost us another try each time. */
+            log_notice("Notification eventfd of %s (uid %u) is full, dropping it.", reg->owner,
+                       (unsigned) reg->uid);
+        else if (k < 0)
             log_debug_errno(k, "Notification fd of %s failed, dropping it: %m", reg->owner);
+        if (k < 0) {
             remove_registration(r, i);
             continue;
         }

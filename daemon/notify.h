@@ -1,33 +1,46 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #pragma once
 
-/* RasConnectionNotification on the daemon side: event fds registered by
- * bus clients, signalled with an 8-byte little-endian 1 for each matching
- * event.  A registration ends when its client leaves the bus (tracked with
- * sd_bus_track), when its handle is retired, or when a write fails with
- * anything but EAGAIN. */
+/* RasConnectionNotification on the daemon side: eventfds registered by
+ * bus clients, each signalled by adding 1 for each matching event.  Only
+ * eventfds: polling or writing anything else (a FIFO, a file on the
+ * caller's FUSE mount) could block the event loop.  A registration ends
+ * when its client leaves the bus (tracked with sd_bus_track), when its
+ * handle is retired, or when a write fails, a full counter included. */
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include <systemd/sd-bus.h>
 
 #define NOTIFY_ALL_CONNECTIONS UINT64_MAX
 #define NOTIFY_VALID_FLAGS 0x0fu    /* RASCN_Connection .. RASCN_BandwidthRemoved */
-/* Registrations one bus client may hold: each keeps an fd open in the
- * daemon, and one client must not use up the fds every pppd needs. */
-#define NOTIFY_MAX_PER_CLIENT 256
+/* Registrations one user (all its bus connections together) may hold:
+ * each keeps an fd open in the daemon. */
+#define NOTIFY_MAX_PER_UID 256
+/* Registrations are refused while fewer than this many fds are free
+ * below RLIMIT_NOFILE: pppd, the bus and the mounts need them. */
+#define NOTIFY_FD_RESERVE 1024
+/* A write the client made block (a full counter, O_NONBLOCK cleared)
+ * is cut off after this long. */
+#define NOTIFY_WRITE_TIMEOUT_USEC 10000
 
 typedef struct NotifyRegistry NotifyRegistry;
 
 int notify_registry_new(NotifyRegistry **ret);
 NotifyRegistry *notify_registry_free(NotifyRegistry *r);
 
-/* Keeps a duplicate of fd for owner (a unique bus name).  With a bus the
- * owner is tracked and its registrations dropped when it disconnects;
- * without one (tests) only notify_registry_drop_owner() drops them.
- * -EINVAL: flags zero or unknown bits; -EBADF: fd not open for writing;
- * -EDQUOT: owner holds NOTIFY_MAX_PER_CLIENT registrations already. */
-int notify_registry_add(NotifyRegistry *r, sd_bus *bus, const char *owner,
+/* Per-uid limit (0: none) and fd reserve; defaults NOTIFY_MAX_PER_UID
+ * and NOTIFY_FD_RESERVE. */
+void notify_registry_set_limits(NotifyRegistry *r, size_t per_uid, size_t fd_reserve);
+
+/* Keeps a duplicate of fd for owner (a unique bus name) of user uid.
+ * With a bus the owner is tracked and its registrations dropped when it
+ * disconnects; without one (tests) only notify_registry_drop_owner()
+ * drops them.  -EINVAL: flags zero or unknown bits; -EBADF: fd is not
+ * an eventfd; -EDQUOT: uid holds its limit already, or the daemon is
+ * down to its fd reserve. */
+int notify_registry_add(NotifyRegistry *r, sd_bus *bus, const char *owner, uid_t uid,
                         uint64_t handle, uint32_t flags, int fd);
 
 void notify_registry_drop_owner(NotifyRegistry *r, const char *owner);

@@ -238,7 +238,7 @@ START_TEST(test_connection_notification_for_all_fires_on_connected_and_on_hangup
     context_start(30 * USEC_PER_SEC, 0);
     int efd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
     ck_assert_int_ge(efd, 0);
-    ck_assert_int_eq(notify_registry_add(ctx.notify, NULL, ":1.test", NOTIFY_ALL_CONNECTIONS,
+    ck_assert_int_eq(notify_registry_add(ctx.notify, NULL, ":1.test", 1000, NOTIFY_ALL_CONNECTIONS,
                                          RASCN_Connection | RASCN_Disconnection, efd), 0);
 
     Child ch = child_start(CHILD_DIES_ON_SIGTERM);
@@ -258,27 +258,62 @@ START_TEST(test_invalid_notification_flags_are_einval) {
     context_start(30 * USEC_PER_SEC, 0);
     int efd = eventfd(0, EFD_CLOEXEC);
     ck_assert_int_ge(efd, 0);
-    ck_assert_int_eq(notify_registry_add(ctx.notify, NULL, ":1.test", NOTIFY_ALL_CONNECTIONS, 0, efd), -EINVAL);
-    ck_assert_int_eq(notify_registry_add(ctx.notify, NULL, ":1.test", NOTIFY_ALL_CONNECTIONS, 0x10, efd), -EINVAL);
+    ck_assert_int_eq(notify_registry_add(ctx.notify, NULL, ":1.test", 1000, NOTIFY_ALL_CONNECTIONS, 0, efd), -EINVAL);
+    ck_assert_int_eq(notify_registry_add(ctx.notify, NULL, ":1.test", 1000, NOTIFY_ALL_CONNECTIONS, 0x10, efd), -EINVAL);
     ck_assert_uint_eq(notify_registry_count(ctx.notify), 0);
     close(efd);
 }
 END_TEST
 
-START_TEST(test_one_client_holds_at_most_notify_max_per_client_registrations) {
+START_TEST(test_one_user_holds_at_most_notify_max_per_uid_registrations_over_all_its_connections) {
     context_start(30 * USEC_PER_SEC, 0);
     int efd = eventfd(0, EFD_CLOEXEC);
     ck_assert_int_ge(efd, 0);
-    for (int i = 0; i < NOTIFY_MAX_PER_CLIENT; i++)
-        ck_assert_int_eq(notify_registry_add(ctx.notify, NULL, ":1.greedy", NOTIFY_ALL_CONNECTIONS,
-                                             RASCN_Connection, efd), 0);
-    ck_assert_int_eq(notify_registry_add(ctx.notify, NULL, ":1.greedy", NOTIFY_ALL_CONNECTIONS,
+    /* spread over many bus connections of the same uid */
+    for (int i = 0; i < NOTIFY_MAX_PER_UID; i++)
+        ck_assert_int_eq(notify_registry_add(ctx.notify, NULL, i % 2 ? ":1.greedy1" : ":1.greedy2", 65534,
+                                             NOTIFY_ALL_CONNECTIONS, RASCN_Connection, efd), 0);
+    ck_assert_int_eq(notify_registry_add(ctx.notify, NULL, ":1.greedy3", 65534, NOTIFY_ALL_CONNECTIONS,
                                          RASCN_Connection, efd), -EDQUOT);
-    /* another client is not held back by it */
-    ck_assert_int_eq(notify_registry_add(ctx.notify, NULL, ":1.other", NOTIFY_ALL_CONNECTIONS,
+    /* another user is not held back by it */
+    ck_assert_int_eq(notify_registry_add(ctx.notify, NULL, ":1.other", 1000, NOTIFY_ALL_CONNECTIONS,
                                          RASCN_Connection, efd), 0);
-    notify_registry_drop_owner(ctx.notify, ":1.greedy");
-    ck_assert_uint_eq(notify_registry_count(ctx.notify), 1);
+    /* what a connection gives back, the user may use again */
+    notify_registry_drop_owner(ctx.notify, ":1.greedy1");
+    ck_assert_uint_eq(notify_registry_count(ctx.notify), NOTIFY_MAX_PER_UID / 2 + 1);
+    ck_assert_int_eq(notify_registry_add(ctx.notify, NULL, ":1.greedy3", 65534, NOTIFY_ALL_CONNECTIONS,
+                                         RASCN_Connection, efd), 0);
+    close(efd);
+}
+END_TEST
+
+START_TEST(test_notification_fd_that_is_not_an_eventfd_is_ebadf) {
+    context_start(30 * USEC_PER_SEC, 0);
+    int p[2];
+    ck_assert_int_eq(pipe2(p, O_CLOEXEC), 0);
+    ck_assert_int_eq(notify_registry_add(ctx.notify, NULL, ":1.test", 1000, NOTIFY_ALL_CONNECTIONS,
+                                         RASCN_Connection, p[1]), -EBADF);
+    int fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(notify_registry_add(ctx.notify, NULL, ":1.test", 1000, NOTIFY_ALL_CONNECTIONS,
+                                         RASCN_Connection, fd), -EBADF);
+    ck_assert_uint_eq(notify_registry_count(ctx.notify), 0);
+    close(p[0]);
+    close(p[1]);
+    close(fd);
+}
+END_TEST
+
+START_TEST(test_full_notification_counter_drops_the_registration_without_blocking) {
+    context_start(30 * USEC_PER_SEC, 0);
+    int efd = eventfd(0, EFD_CLOEXEC);    /* blocking, as a hostile caller would pass it */
+    ck_assert_int_ge(efd, 0);
+    uint64_t full = UINT64_C(0xfffffffffffffffe);
+    ck_assert_int_eq(write(efd, &full, sizeof(full)), (int) sizeof(full));
+    ck_assert_int_eq(notify_registry_add(ctx.notify, NULL, ":1.test", 1000, NOTIFY_ALL_CONNECTIONS,
+                                         RASCN_Connection, efd), 0);
+    notify_registry_fire(ctx.notify, 1, RASCN_Connection);
+    ck_assert_uint_eq(notify_registry_count(ctx.notify), 0);
     close(efd);
 }
 END_TEST
@@ -303,7 +338,9 @@ Suite *hangup_suite(void) {
     tcase_add_checked_fixture(tc, NULL, teardown);
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, test_hangup_sends_sigterm_and_retires_handle_when_pppd_is_gone);
-    tcase_add_test(tc, test_one_client_holds_at_most_notify_max_per_client_registrations);
+    tcase_add_test(tc, test_one_user_holds_at_most_notify_max_per_uid_registrations_over_all_its_connections);
+    tcase_add_test(tc, test_notification_fd_that_is_not_an_eventfd_is_ebadf);
+    tcase_add_test(tc, test_full_notification_counter_drops_the_registration_without_blocking);
     tcase_add_test(tc, test_second_hangup_while_hanging_up_does_nothing_more);
     tcase_add_test(tc, test_pppd_ignoring_sigterm_is_sigkilled_after_grace_period);
     tcase_add_test(tc, test_pppd_ending_on_its_own_leaves_handle_disconnected_with_exit_error_until_hangup);
