@@ -60,32 +60,84 @@ bool bus_ipv4_is_valid(const char *s) {
     return s && (*s == '\0' || inet_pton(AF_INET, s, &a) == 1);
 }
 
+/* Reads GetConnectionCredentials' a{sv} into s: the uid, groups and pid
+ * the bus daemon took from the socket when the client connected.  Keys
+ * this code does not know are skipped. */
+static int read_credentials(sd_bus_message *reply, BusSender *s) {
+    assert(reply);
+    assert(s);
+
+    int r = sd_bus_message_enter_container(reply, 'a', "{sv}");
+    if (r < 0)
+        return r;
+    while ((r = sd_bus_message_enter_container(reply, 'e', "sv")) > 0) {
+        const char *key;
+        r = sd_bus_message_read(reply, "s", &key);
+        if (r < 0)
+            return r;
+        uint32_t u;
+        if (strcmp(key, "UnixUserID") == 0 || strcmp(key, "ProcessID") == 0) {
+            r = sd_bus_message_read(reply, "v", "u", &u);
+            if (r >= 0 && key[0] == 'U')
+                s->euid = (uid_t) u;
+            else if (r >= 0)
+                s->pid = (pid_t) u;
+        } else if (strcmp(key, "UnixGroupIDs") == 0) {
+            const void *gids;
+            size_t size;
+            r = sd_bus_message_enter_container(reply, 'v', "au");
+            if (r >= 0)
+                r = sd_bus_message_read_array(reply, 'u', &gids, &size);
+            if (r >= 0) {
+                free(s->owned_groups);
+                s->owned_groups = size ? malloc(size) : NULL;
+                if (size && !s->owned_groups)
+                    return -ENOMEM;
+                if (size)
+                    memcpy(s->owned_groups, gids, size);
+                s->n_groups = (int) (size / sizeof(uint32_t));
+                s->groups = s->owned_groups;
+                r = sd_bus_message_exit_container(reply);
+            }
+        } else
+            r = sd_bus_message_skip(reply, "v");
+        if (r < 0)
+            return r;
+        r = sd_bus_message_exit_container(reply);
+        if (r < 0)
+            return r;
+    }
+    if (r < 0)
+        return r;
+    return sd_bus_message_exit_container(reply);
+}
+
 int bus_sender_get(sd_bus_message *m, BusSender *ret) {
     assert(m);
     assert(ret);
 
-    sd_bus_creds *creds = NULL;
-    int r = sd_bus_query_sender_creds(m, SD_BUS_CREDS_PID | SD_BUS_CREDS_UID | SD_BUS_CREDS_EUID |
-                                         SD_BUS_CREDS_EGID | SD_BUS_CREDS_SUPPLEMENTARY_GIDS |
-                                         SD_BUS_CREDS_AUGMENT, &creds);
+    const char *name = sd_bus_message_get_sender(m);
+    sd_bus *bus = sd_bus_message_get_bus(m);
+    if (!name || !bus)
+        return -ENXIO;
+
+    /* Only what the bus daemon vouches for: it read the peer's uid and
+     * groups from the socket at connect time.  Nothing from /proc/PID,
+     * whose pid may belong to another process by now. */
+    sd_bus_message *reply = NULL;
+    int r = sd_bus_call_method(bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                               "GetConnectionCredentials", NULL, &reply, "s", name);
     if (r < 0)
         return r;
 
-    BusSender s = { .creds = creds, .egid = (gid_t) -1, .uid = (uid_t) -1 };
-    r = sd_bus_creds_get_pid(creds, &s.pid);
-    if (r >= 0)
-        r = sd_bus_creds_get_euid(creds, &s.euid);
+    BusSender s = { .euid = (uid_t) -1, .egid = (gid_t) -1, .uid = (uid_t) -1 };
+    r = read_credentials(reply, &s);
+    sd_bus_message_unref(reply);
+    if (r >= 0 && (s.euid == (uid_t) -1 || s.pid <= 0))
+        r = -ENODATA;
     if (r < 0) {
-        sd_bus_creds_unref(creds);
+        bus_sender_done(&s);
         return r;
-    }
-    /* the rest may be unknown: they only ever widen what a caller may do */
-    (void) sd_bus_creds_get_uid(creds, &s.uid);
-    (void) sd_bus_creds_get_egid(creds, &s.egid);
-    s.n_groups = sd_bus_creds_get_supplementary_gids(creds, &s.groups);
-    if (s.n_groups < 0) {
-        s.n_groups = 0;
-        s.groups = NULL;
     }
     *ret = s;
     return 0;
@@ -93,7 +145,8 @@ int bus_sender_get(sd_bus_message *m, BusSender *ret) {
 
 void bus_sender_done(BusSender *s) {
     assert(s);
-    s->creds = sd_bus_creds_unref(s->creds);
+    free(s->owned_groups);
+    s->owned_groups = NULL;
     s->groups = NULL;
     s->n_groups = 0;
 }

@@ -29,16 +29,20 @@ bool bus_string_is_valid(const char *s);
 /* Dotted IPv4 or empty. */
 bool bus_ipv4_is_valid(const char *s);
 
-/* The sender's identity, from the bus (augmented from /proc). */
+/* The sender's identity as the bus daemon vouches for it
+ * (GetConnectionCredentials: taken from the socket when the client
+ * connected), never read from /proc/PID: a pid can be recycled while a
+ * bus connection lives on in another process. */
 typedef struct BusSender {
-    pid_t pid;
-    uid_t uid;                  /* real uid; for pppd: who started it */
-    uid_t euid;
-    gid_t egid;                 /* (gid_t) -1 if unknown */
-    const gid_t *groups;        /* supplementary groups, valid while creds lives */
+    pid_t pid;                  /* who connected: for messages to that process only, never to decide */
+    uid_t uid;                  /* real uid: (uid_t) -1, the bus does not know it */
+    uid_t euid;                 /* UnixUserID */
+    gid_t egid;                 /* (gid_t) -1: the bus does not tell it apart */
+    const gid_t *groups;        /* UnixGroupIDs (primary and supplementary) */
     int n_groups;
-    sd_bus_creds *creds;
+    gid_t *owned_groups;
 } BusSender;
 
+/* A synchronous call to the bus daemon.  -ENODATA when it names no uid. */
 int bus_sender_get(sd_bus_message *m, BusSender *ret);
 void bus_sender_done(BusSender *s);

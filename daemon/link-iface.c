@@ -271,9 +271,15 @@ static int method_register(sd_bus_message *m, void *userdata, sd_bus_error *erro
     if (r <= 0)
         return r;
     pid_t pid = sender.pid;
-    /* A pppd a user started (setuid root) keeps the user as its real uid. */
-    uid_t owner = sender.uid != (uid_t) -1 ? sender.uid : sender.euid;
+    uid_t owner = sender.euid;
     bus_sender_done(&sender);
+    /* A pppd a user started (setuid root) keeps the user as its real uid,
+     * which the bus does not tell.  The bus vouched for root, and only a
+     * root process passes here, so this read of /proc is of a process
+     * that could act as root anyway. */
+    uid_t real;
+    if (process_real_uid_of_root(pid, &real) >= 0)
+        owner = real;
 
     InfoDict info;
     r = read_info_dict(m, &info);

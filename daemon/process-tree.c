@@ -202,3 +202,40 @@ bool process_is_pppd(pid_t pid, const char *pppd_path) {
     size_t first = strlen(buf);
     return (ssize_t) first + 1 < n && name_matches(buf + first + 1, pppd_path);
 }
+
+/* The Uid: line of /proc/PID/status: real, effective. */
+static int read_uids(pid_t pid, uid_t *ret_real, uid_t *ret_effective) {
+    char path[32], line[256];
+    snprintf(path, sizeof(path), "/proc/%i/status", (int) pid);
+    FILE *f = fopen(path, "re");
+    if (!f)
+        return errno == ENOENT ? -ESRCH : -errno;
+    int r = -EIO;
+    while (r < 0 && fgets(line, sizeof(line), f)) {
+        unsigned real, effective;
+        if (sscanf(line, "Uid: %u %u", &real, &effective) == 2) {
+            *ret_real = (uid_t) real;
+            *ret_effective = (uid_t) effective;
+            r = 0;
+        }
+    }
+    fclose(f);
+    return r;
+}
+
+bool process_runs_as(pid_t pid, uid_t uid) {
+    uid_t real, effective;
+    return read_uids(pid, &real, &effective) >= 0 && real == uid && effective == uid;
+}
+
+int process_real_uid_of_root(pid_t pid, uid_t *ret) {
+    assert(ret);
+    uid_t real, effective;
+    int r = read_uids(pid, &real, &effective);
+    if (r < 0)
+        return r;
+    if (effective != 0)
+        return -EPERM;
+    *ret = real;
+    return 0;
+}

@@ -39,6 +39,13 @@ int process_tree_note_escaped(pid_t root, ProcessId **list, size_t *n);
 /* SIGKILLs the listed processes that still are who they were. */
 int process_tree_kill_listed(const ProcessId *list, size_t n);
 
+/* Are the real and effective uid of pid both uid (/proc/PID/status)? */
+bool process_runs_as(pid_t pid, uid_t uid);
+
+/* The real uid of pid, if its effective uid is 0 (a setuid pppd keeps who
+ * started it as its real uid).  -ESRCH when gone, -EPERM when not root. */
+int process_real_uid_of_root(pid_t pid, uid_t *ret);
+
 /* Does /proc/PID/cmdline run a program named like pppd_path (argv[0], or
  * argv[1] for an interpreter script)? */
 bool process_is_pppd(pid_t pid, const char *pppd_path);
