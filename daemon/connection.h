@@ -71,6 +71,8 @@ typedef struct LinkStats {
 struct Connection {
     uint64_t handle;
     pid_t pid;
+    uint64_t pid_start;          /* pid's start time (/proc/PID/stat field 22): (pid, pid_start)
+                                  * names one process; 0 until process_watch_start() */
     uid_t owner;
     uint64_t started_at_usec;    /* CLOCK_REALTIME */
 

@@ -358,9 +358,11 @@ static int on_exit_wait_over(sd_event_source *s, uint64_t usec, void *userdata) 
 }
 
 static int on_plugin_name_gone(sd_bus_message *m, void *userdata, sd_bus_error *error) {
+    Connection *c = userdata;
     const char *name, *old_owner, *new_owner;
-    if (sd_bus_message_read(m, "sss", &name, &old_owner, &new_owner) >= 0 && isempty(new_owner))
-        finish_process_gone(userdata);
+    if (sd_bus_message_read(m, "sss", &name, &old_owner, &new_owner) >= 0 && isempty(new_owner) &&
+        streq_ptr(name, c->link_sender))
+        finish_process_gone(c);
     return 0;
 }
 
@@ -383,8 +385,13 @@ static int wait_for_last_reports(Context *ctx, Connection *c) {
 
     if (c->exit_reported || !c->link_sender || !ctx->bus)
         return -ENOENT;
-    int r = sd_bus_match_signal(ctx->bus, &c->exit_wait_slot, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                "org.freedesktop.DBus", "NameOwnerChanged", on_plugin_name_gone, c);
+    /* Only this plugin's name (arg0): any other client leaving the bus
+     * meanwhile must not end the wait for this one's reports. */
+    char match[256];
+    snprintf(match, sizeof(match),
+             "type='signal',sender='org.freedesktop.DBus',path='/org/freedesktop/DBus',"
+             "interface='org.freedesktop.DBus',member='NameOwnerChanged',arg0='%s'", c->link_sender);
+    int r = sd_bus_add_match(ctx->bus, &c->exit_wait_slot, match, on_plugin_name_gone, c);
     if (r >= 0)
         r = sd_event_add_time_relative(ctx->event, &c->exit_wait_timer, CLOCK_MONOTONIC,
                                        EXIT_WAIT_USEC, 0, on_exit_wait_over, c);
@@ -543,6 +550,7 @@ static Connection *adopt_previous(Context *ctx, pid_t pid, pid_t previous) {
     c->linger_timer = sd_event_source_disable_unref(c->linger_timer);
     Connection *taken = handle_table_remove(&ctx->connections, c);
     taken->pid = pid;
+    taken->pid_start = 0;    /* a new process: process_watch_start() records it */
     taken->process_gone = false;
     taken->is_child = false;
     taken->wait_code = taken->wait_status = 0;
@@ -867,8 +875,18 @@ static int restore_one(Context *ctx, Connection *c) {
 
     if (handle_table_get(&ctx->connections, c->handle) || handle_table_get_by_pid(&ctx->connections, c->pid))
         return -EEXIST;
-    /* Only a pppd that still runs, and is a pppd (not a recycled pid). */
+    /* Only the pppd that was recorded, not whoever took its pid since:
+     * the start time names it (process_watch_start() checks it again once
+     * the pidfd holds the process).  Records from before start times were
+     * kept only name a process the daemon's own user runs (root: pppd runs
+     * as root); a user's process on a recycled pid never qualifies. */
     if (!process_is_pppd(c->pid, ctx->pppd_path))
+        return -ESRCH;
+    if (c->pid_start != 0) {
+        ProcessStat st;
+        if (process_stat_read(c->pid, &st) < 0 || st.start_time != c->pid_start)
+            return -ESRCH;
+    } else if (!process_runs_as(c->pid, geteuid()))
         return -ESRCH;
 
     bool hanging_up = c->hanging_up;

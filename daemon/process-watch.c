@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "log.h"
+#include "process-tree.h"
 #include "process-watch.h"
 #include "util.h"
 
@@ -69,7 +70,21 @@ int process_watch_start(Connection *c, sd_event *event, ProcessGoneHandler on_go
     if (pidfd < 0)
         return -errno;
 
-    int r = sd_event_add_io(event, &c->pidfd_source, pidfd, EPOLLIN, on_pidfd, c);
+    /* The pidfd holds the process: read its start time, then make sure it
+     * still lived after the read, so the time is this process's.  A pid
+     * already named by a start time (a restored record) must be the same
+     * process, not whoever took the pid since. */
+    ProcessStat st;
+    int r = process_stat_read(c->pid, &st);
+    if (r >= 0 && pidfd_send_signal(pidfd, 0, NULL, 0) < 0)
+        r = -errno;
+    if (r < 0)
+        return r;
+    if (c->pid_start != 0 && c->pid_start != st.start_time)
+        return -ESRCH;
+    c->pid_start = st.start_time;
+
+    r = sd_event_add_io(event, &c->pidfd_source, pidfd, EPOLLIN, on_pidfd, c);
     if (r < 0)
         return r;
     (void) sd_event_source_set_description(c->pidfd_source, "pppd-pidfd");

@@ -29,6 +29,7 @@ typedef struct StateKey {
 static const StateKey state_keys[] = {
     KEY("handle",      STATE_U64,    handle),
     KEY("pid",         STATE_U32,    pid),
+    KEY("pid_start",   STATE_U64,    pid_start),
     KEY("owner",       STATE_U32,    owner),
     KEY("started",     STATE_U64,    started_at_usec),
     KEY("state",       STATE_U32,    state),
@@ -296,13 +297,15 @@ int state_file_save(const char *dir, const HandleTable *t) {
     assert(dir);
     assert(t);
 
+    /* 0755: mount points for users live beneath it too */
     if (mkdir(dir, 0755) < 0 && errno != EEXIST)
         return -errno;
     char path[4096];
     snprintf(path, sizeof(path), "%s/" STATE_FILE, dir);
     /* Not durable: the file lives on tmpfs and matters only while the
      * system runs (pppd processes do not survive a reboot either). */
-    return atomic_file_write(path, 0644, 0, format_state, t);
+    /* 0600: phone numbers, ipparam and pids are no one else's business */
+    return atomic_file_write(path, 0600, 0, format_state, t);
 }
 
 int state_file_append(const char *dir, const Connection *c) {
