@@ -76,6 +76,7 @@ UNIT_SRC    := $(wildcard tests/unit/*.c)
 BUSTEST_SRC := $(wildcard tests/bus/*.c)
 BENCH_SRC   := $(wildcard tests/bench/*.c)
 STRESS_SRC  := $(wildcard tests/stress/*.c)
+ATTACK_SRC  := $(wildcard tests/attack/*.c)
 
 obj = $(patsubst %.c,$(B)/obj/%.o,$(1))
 
@@ -85,7 +86,8 @@ PROGRAMS    := $(B)/ppprasd $(B)/pppras.so $(LIB) $(B)/$(LIBNAME) $(B)/rasdial $
                $(B)/pppras-uninstalled.pc $(B)/tests/bus-wait-name $(B)/tests/ras-probe
 TESTS       := $(B)/tests/unit-tests $(B)/tests/bus-tests $(B)/tests/e2e-link \
                $(B)/tests/wnet-name-tests $(B)/tests/wnet-sshfs-tests $(B)/tests/bench \
-               $(B)/tests/fake-pppd $(B)/tests/stress
+               $(B)/tests/fake-pppd $(B)/tests/stress \
+               $(patsubst tests/attack/%.c,$(B)/tests/attack/%,$(ATTACK_SRC))
 
 .PHONY: all deps check check-fast check-unit check-bus check-vm check-e2e-in-vm \
         demo install uninstall clean examples porting bench bench-vm check-service-vm check-stress
@@ -165,6 +167,14 @@ $(B)/tests/fake-pppd: $(call obj,tests/fake-pppd.c)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(DBUS_LIBS)
+
+# The attacks' hostile client and their never-answering FUSE server.
+$(call obj,$(ATTACK_SRC)): EXTRA_CFLAGS = $(DBUS_CFLAGS) $(SYSTEMD_CFLAGS)
+
+$(B)/tests/attack/%: $(B)/obj/tests/attack/%.o
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(DBUS_LIBS) $(SYSTEMD_LIBS)
 
 $(B)/tests/e2e-link: $(call obj,tests/e2e-link.c) $(B)/$(LIBNAME)
 	@mkdir -p $(dir $@)
