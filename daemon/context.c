@@ -399,6 +399,7 @@ static int wait_for_last_reports(Context *ctx, Connection *c) {
         c->exit_wait_slot = sd_bus_slot_unref(c->exit_wait_slot);
         return r;
     }
+    log_connection(LOG_DEBUG, c, "pppd is gone; waiting for the last reports of %s.", c->link_sender);
     /* The name may be gone already: ask, after the match is in place. */
     r = sd_bus_call_method_async(ctx->bus, &c->exit_wait_query, "org.freedesktop.DBus", "/org/freedesktop/DBus",
                                  "org.freedesktop.DBus", "NameHasOwner", on_name_has_owner, c,

@@ -276,6 +276,19 @@ static int controlled(int request_fd, int reply_fd, bool unprivileged) {
             return 0;   /* the test went away: so do we */
         if (req.op == FAKE_OP_QUIT)
             return req.i;
+        if (req.op == FAKE_OP_DETACH) {
+            /* the process the daemon knows ends; its bus connection lives on */
+            pid_t child = fork();
+            if (child < 0)
+                reply.r = -errno;
+            else if (child > 0)
+                _exit(0);
+            else
+                reply.r = (int32_t) getpid();
+            if (write(reply_fd, &reply, sizeof(reply)) != sizeof(reply))
+                return 1;
+            continue;
+        }
         if (req.op == FAKE_OP_AWAIT_REGISTERED) {
             if (!serve(bus, -1, req.u))
                 return 1;

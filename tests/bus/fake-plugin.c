@@ -186,6 +186,14 @@ int fake_plugin_await_registered(FakePlugin *p, unsigned times) {
     return request(p, &(FakeRequest) { .op = FAKE_OP_AWAIT_REGISTERED, .u = times });
 }
 
+int fake_plugin_detach(FakePlugin *p) {
+    int r = request(p, &(FakeRequest) { .op = FAKE_OP_DETACH });
+    if (r <= 0)
+        return r < 0 ? r : -EIO;
+    p->detached = r;
+    return 0;
+}
+
 int fake_plugin_quit(FakePlugin *p, int code) {
     return request(p, &(FakeRequest) { .op = FAKE_OP_QUIT, .i = code });
 }
@@ -214,6 +222,9 @@ int fake_plugin_wait(FakePlugin *p, int timeout_ms, int *ret_status) {
 
 void fake_plugin_done(FakePlugin *p) {
     assert(p);
+    if (p->detached > 0)
+        kill(p->detached, SIGKILL);    /* not our child: init reaps it */
+    p->detached = -1;
     if (p->pid > 0) {
         kill(p->pid, SIGKILL);
         (void) waitpid(p->pid, NULL, 0);

@@ -30,9 +30,10 @@ typedef struct FakePlugin {
     int request_fd;            /* to the child */
     int reply_fd;              /* from the child */
     char error_name[128];      /* D-Bus error of the last call that failed with -EREMOTEIO */
+    pid_t detached;            /* after fake_plugin_detach(): the child that answers now */
 } FakePlugin;
 
-#define FAKE_PLUGIN_NULL ((FakePlugin) { .pid = -1, .pidfd = -1, .request_fd = -1, .reply_fd = -1 })
+#define FAKE_PLUGIN_NULL ((FakePlugin) { .pid = -1, .pidfd = -1, .request_fd = -1, .reply_fd = -1, .detached = -1 })
 
 /* Forks the child and waits until it is on the bus.  0 or negative errno. */
 int fake_plugin_spawn(FakePlugin *p, unsigned flags);
@@ -53,6 +54,11 @@ int fake_plugin_connect(FakePlugin *p, const char *entry);
 /* Returns once the daemon's name has had a new owner `times` times since
  * the spawn and each got a Register with everything reported so far. */
 int fake_plugin_await_registered(FakePlugin *p, unsigned times);
+
+/* The child forks and exits; its child keeps the bus connection (so the
+ * plugin's bus name stays) and answers every later call.  The exit is
+ * for fake_plugin_wait().  0 or negative errno. */
+int fake_plugin_detach(FakePlugin *p);
 
 /* The child exits with status code on its own (pppd ending by itself). */
 int fake_plugin_quit(FakePlugin *p, int code);

@@ -16,6 +16,8 @@ typedef enum FakeOp {
     FAKE_OP_QUIT,              /* no reply: the process exits with i */
     FAKE_OP_AWAIT_REGISTERED,  /* reply once the daemon's name came back u times and got a Register each */
     FAKE_OP_IP6_UP,
+    FAKE_OP_DETACH,            /* fork: the process exits, a child goes on with its bus connection
+                                * and answers from then on; reply r = the child's pid */
 } FakeOp;
 
 typedef struct FakeRequest {
