@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* attack-client: the hostile bus client of the attacks, one job per verb.
+/* hostile-client: the hostile bus client of the attacks, one job per verb.
  * Each prints one line that says what the daemon answered and exits 0
  * when the daemon answered at all (the attack script judges the answer).
  *
@@ -52,7 +52,7 @@ static sd_bus *open_bus(void) {
     if (r >= 0)
         r = sd_bus_set_method_call_timeout(bus, 20 * 1000000ULL);
     if (r < 0) {
-        fprintf(stderr, "attack-client: bus: %s\n", strerror(-r));
+        fprintf(stderr, "hostile-client: bus: %s\n", strerror(-r));
         exit(2);
     }
     return bus;
@@ -67,7 +67,7 @@ static void wait_stdin_closed(void) {
 static int do_register(const char *path) {
     int fd = open(path, O_WRONLY | O_CLOEXEC);
     if (fd < 0) {
-        perror("attack-client: open");
+        perror("hostile-client: open");
         return 2;
     }
     sd_bus *bus = open_bus();
@@ -83,7 +83,7 @@ static int do_register_full(unsigned n) {
     int fd = eventfd(0, EFD_CLOEXEC);    /* blocking, on purpose */
     uint64_t full = UINT64_C(0xfffffffffffffffe);
     if (fd < 0 || write(fd, &full, sizeof(full)) != sizeof(full)) {
-        perror("attack-client: eventfd");
+        perror("hostile-client: eventfd");
         return 2;
     }
     sd_bus *bus = open_bus();
@@ -153,7 +153,7 @@ static int do_handoff(const char *entry) {
     dbus_error_init(&e);
     DBusConnection *c = dbus_bus_get_private(DBUS_BUS_SYSTEM, &e);
     if (!c) {
-        fprintf(stderr, "attack-client: %s\n", e.message);
+        fprintf(stderr, "hostile-client: %s\n", e.message);
         return 2;
     }
     dbus_connection_set_exit_on_disconnect(c, FALSE);
@@ -192,6 +192,6 @@ int main(int argc, char *argv[]) {
         return do_fill((unsigned) atoi(argv[2]), (unsigned) atoi(argv[3]));
     if (argc == 3 && strcmp(argv[1], "handoff") == 0)
         return do_handoff(argv[2]);
-    fprintf(stderr, "usage: see the head of attack-client.c\n");
+    fprintf(stderr, "usage: see the head of hostile-client.c\n");
     return 2;
 }
