@@ -43,6 +43,9 @@ bool fd_reserve_ok(int fd, size_t reserve) {
     struct rlimit rl;
     if (fd < 0 || getrlimit(RLIMIT_NOFILE, &rl) < 0 || rl.rlim_cur == RLIM_INFINITY)
         return fd >= 0;
+    /* under a small limit a quarter of it, so that clients get the rest */
+    if ((rlim_t) reserve > rl.rlim_cur / 4)
+        reserve = (size_t) (rl.rlim_cur / 4);
     return (rlim_t) fd + reserve < rl.rlim_cur;
 }
 

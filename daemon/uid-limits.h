@@ -34,8 +34,8 @@ void uid_limits_release(UidLimits *l, uid_t uid);
 
 size_t uid_limits_count(const UidLimits *l, uid_t uid);
 
-/* The fd reserve: true while more than reserve descriptors are free below
- * the soft RLIMIT_NOFILE.  fd is one the caller just got (the lowest free
+/* The fd reserve: true while more than reserve descriptors (at most a
+ * quarter of the limit) are free below the soft RLIMIT_NOFILE.  fd is one the caller just got (the lowest free
  * number, as the kernel hands them out): everything below it is taken. */
 bool fd_reserve_ok(int fd, size_t reserve);
 

@@ -24,3 +24,4 @@ Suite *porting_base_suite(void);
 Suite *peers_entry_suite(void);
 Suite *entry_store_suite(void);
 Suite *entry_access_suite(void);
+Suite *uid_limits_suite(void);

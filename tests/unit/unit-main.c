@@ -25,6 +25,7 @@ int main(void) {
         peers_entry_suite,
         entry_store_suite,
         entry_access_suite,
+        uid_limits_suite,
     };
 
     SRunner *runner = srunner_create(NULL);
