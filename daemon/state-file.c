@@ -297,8 +297,10 @@ int state_file_save(const char *dir, const HandleTable *t) {
     assert(dir);
     assert(t);
 
-    /* 0755: mount points for users live beneath it too */
-    if (mkdir(dir, 0755) < 0 && errno != EEXIST)
+    /* 0755 whatever the umask: mount points for users live beneath it too */
+    if (mkdir(dir, 0755) >= 0)
+        (void) chmod(dir, 0755);
+    else if (errno != EEXIST)
         return -errno;
     char path[4096];
     snprintf(path, sizeof(path), "%s/" STATE_FILE, dir);
