@@ -671,9 +671,15 @@ int context_dial(Context *ctx, const DialRequest *req, Connection **ret) {
     if (r < 0)
         return r == -ENOENT ? -ENOENT : log_error_errno(r, "Failed to look up entry in %s: %m", ctx->phonebook_dir);
 
+    /* As Windows: an entry that is up already is success with the handle
+     * of its connection; one still being dialled is ERROR_DIAL_ALREADY_IN_PROGRESS. */
     HANDLE_TABLE_FOREACH(i, &ctx->connections)
-        if (!i->process_gone && !i->hanging_up && streq_ptr(i->entry, req->entry))
-            return -EBUSY;
+        if (!i->process_gone && !i->hanging_up && streq_ptr(i->entry, req->entry)) {
+            if (i->state != RASCS_Connected)
+                return -EBUSY;
+            *ret = i;
+            return 1;
+        }
 
     /* pppd knows only its own peers directory by name; any other
      * phonebook's entries are read as option files, which pppd run by

@@ -85,8 +85,10 @@ Connection *context_link_connection(Context *ctx, pid_t pid);
 
 Connection *context_get_connection(Context *ctx, uint64_t handle);
 
-/* Manager.Dial after the caller was checked.  -ENOENT: no such entry
- * (or an invalid name); -EBUSY: the entry is being dialled or connected. */
+/* Manager.Dial after the caller was checked.  0: a new pppd; 1: the
+ * entry is connected already and *ret is that connection (Windows'
+ * answer); -ENOENT: no such entry (or an invalid name); -EBUSY: the
+ * entry is being dialled. */
 typedef struct DialRequest {
     const char *entry;
     uid_t owner;

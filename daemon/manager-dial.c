@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include <assert.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "bus-errors.h"
@@ -136,6 +137,9 @@ int manager_method_dial(sd_bus_message *m, void *userdata, sd_bus_error *error) 
         return bus_reply_ras_error(m, PPPRAS_ERROR_DIAL_IN_PROGRESS, ERROR_DIAL_ALREADY_IN_PROGRESS);
     if (r < 0)
         return bus_reply_errno(m, r);
+    if (r > 0)
+        log_info("Dial of \"%s\" by uid %u: connected already, handle %" PRIu64 " returned.", entry,
+                 (unsigned) caller, c->handle);
     return sd_bus_reply_method_return(m, "t", c->handle);
 }
 

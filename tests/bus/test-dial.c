@@ -4,10 +4,13 @@
  * path, in A and W, and the named D-Bus errors behind them. */
 
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "bus-helpers.h"
@@ -212,17 +215,68 @@ START_TEST(test_dial_of_an_entry_being_dialled_is_756) {
 }
 END_TEST
 
-START_TEST(test_dial_of_a_connected_entry_is_756) {
+/* Async dial progress, from the library's notifier thread to the test. */
+static int notifier_pipe[2] = { -1, -1 };
+
+static VOID WINAPI on_dial_event(HRASCONN h, UINT msg, RASCONNSTATE state, DWORD error, DWORD extended) {
+    DWORD record[2] = { (DWORD) state, error };
+
+    (void) h, (void) msg, (void) extended;
+    ck_assert_int_eq(write(notifier_pipe[1], record, sizeof(record)), (ssize_t) sizeof(record));
+}
+
+/* Windows (and rasdial.exe's "You are already connected"): dialling an
+ * entry that is up is success, with the handle of its connection. */
+START_TEST(test_dial_of_a_connected_entry_returns_its_handle) {
     test_write_entry("twice", "connect");
     RASDIALPARAMSA p = params_a("twice");
     RASDIALPARAMSW pw = params_w(L"twice");
-    HRASCONN h = NULL, again = NULL;
+    HRASCONN h = NULL, again = NULL, async = NULL;
+    uint64_t handle = 0;
+    TestBusError e;
 
     ck_assert_uint_eq(RasDialA(NULL, NULL, &p, 0, NULL, &h), ERROR_SUCCESS);
     keep(h);
-    ck_assert_uint_eq(RasDialW(NULL, NULL, &pw, 0, NULL, &again), ERROR_DIAL_ALREADY_IN_PROGRESS);
-    ck_assert_ptr_null(again);
+    ck_assert_uint_eq(RasDialW(NULL, NULL, &pw, 0, NULL, &again), ERROR_SUCCESS);
+    ck_assert_ptr_eq(again, h);
+    ck_assert_int_eq(test_bus_dial("twice", &handle, &e), 0);
+    ck_assert_ptr_eq(test_hrasconn(handle), h);
     ck_assert_uint_eq(test_count_connections(), 1);
+    ck_assert_int_eq(test_status(h).rasconnstate, RASCS_Connected);
+
+    /* asynchronous: the notifier hears RASCS_Connected at once */
+    ck_assert_int_eq(pipe2(notifier_pipe, O_CLOEXEC), 0);
+    ck_assert_uint_eq(RasDialA(NULL, NULL, &p, 1, (LPVOID) on_dial_event, &async), ERROR_SUCCESS);
+    ck_assert_ptr_eq(async, h);
+    struct pollfd pfd = { .fd = notifier_pipe[0], .events = POLLIN };
+    ck_assert_int_eq(poll(&pfd, 1, 30000), 1);
+    DWORD record[2];
+    ck_assert_int_eq(read(notifier_pipe[0], record, sizeof(record)), (ssize_t) sizeof(record));
+    ck_assert_uint_eq(record[0], RASCS_Connected);
+    ck_assert_uint_eq(record[1], 0);
+    ck_assert_uint_eq(test_count_connections(), 1);
+
+    /* one connection: hanging up any of the handles ends it */
+    test_hang_up_and_wait(again);
+    n_dialled = 0;
+    ck_assert_uint_eq(test_count_connections(), 0);
+    close(notifier_pipe[0]);
+    close(notifier_pipe[1]);
+}
+END_TEST
+
+/* A connection that ended is no reason to refuse a new dial. */
+START_TEST(test_dial_after_the_connection_was_hung_up_dials_anew) {
+    test_write_entry("again", "connect");
+    RASDIALPARAMSA p = params_a("again");
+    HRASCONN h = NULL, next = NULL;
+
+    ck_assert_uint_eq(RasDialA(NULL, NULL, &p, 0, NULL, &h), ERROR_SUCCESS);
+    test_hang_up_and_wait(h);
+    ck_assert_uint_eq(RasDialA(NULL, NULL, &p, 0, NULL, &next), ERROR_SUCCESS);
+    keep(next);
+    ck_assert_ptr_ne(next, h);
+    ck_assert_int_eq(test_status(next).rasconnstate, RASCS_Connected);
 }
 END_TEST
 
@@ -334,7 +388,8 @@ Suite *dial_suite(void) {
     tcase_add_test(tc, test_dial_sync_connects_and_hang_up_retires_the_handle);
     tcase_add_test(tc, test_dial_w_connects_an_entry_with_a_utf8_name);
     tcase_add_test(tc, test_dial_of_an_entry_being_dialled_is_756);
-    tcase_add_test(tc, test_dial_of_a_connected_entry_is_756);
+    tcase_add_test(tc, test_dial_of_a_connected_entry_returns_its_handle);
+    tcase_add_test(tc, test_dial_after_the_connection_was_hung_up_dials_anew);
     tcase_add_test(tc, test_dial_that_fails_returns_the_error_and_a_handle_to_hang_up);
     tcase_add_test(tc, test_dial_credentials_reach_pppd_through_get_secrets);
     tcase_add_test(tc, test_dial_with_the_saved_password_handle_uses_the_saved_password);
