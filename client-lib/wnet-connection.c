@@ -75,7 +75,10 @@ static DWORD add_connection(const AddRequest *req, char **ret_local) {
 
     if (!req->remote || !*req->remote)
         return ERROR_BAD_NET_NAME;
-    if (req->type == RESOURCETYPE_PRINT || (req->type == RESOURCETYPE_ANY && *local))
+    /* RESOURCETYPE_ANY with a drive letter works on Windows (both of
+     * Microsoft's WNetAddConnection2 samples do it): every connection
+     * here is a disk */
+    if (req->type == RESOURCETYPE_PRINT)
         return ERROR_BAD_DEV_TYPE;
     if (req->type != RESOURCETYPE_DISK && req->type != RESOURCETYPE_ANY)
         return ERROR_INVALID_PARAMETER;

@@ -50,6 +50,7 @@ static int mount_point_of(const char *local, char *buf, size_t size) {
 static void cleanup_connections(void) {
     (void) WNetCancelConnection2A("Z:", CONNECT_UPDATE_PROFILE, TRUE);
     (void) WNetCancelConnection2A("Y:", CONNECT_UPDATE_PROFILE, TRUE);
+    (void) WNetCancelConnection2A("X:", CONNECT_UPDATE_PROFILE, TRUE);
     while (WNetCancelConnection2A(remote, 0, TRUE) == NO_ERROR)
         ;
     (void) unlink(profile_path);
@@ -86,6 +87,26 @@ START_TEST(test_add_connection_then_get_connection_names_the_remote_resource) {
     /* the device is taken */
     ck_assert_uint_eq(add("Z:", NULL, 0), ERROR_ALREADY_ASSIGNED);
     ck_assert_uint_eq(WNetCancelConnection2A("Z:", 0, FALSE), NO_ERROR);
+}
+END_TEST
+
+/* Microsoft's WNetAddConnection2 samples: dwType RESOURCETYPE_ANY and a
+ * drive letter, which Windows connects as a disk. */
+START_TEST(test_resource_type_any_with_a_drive_letter_is_a_disk_connection) {
+    NETRESOURCEA nr = { .dwType = RESOURCETYPE_ANY, .lpLocalName = "X:", .lpRemoteName = (LPSTR) remote };
+    char buf[512];
+    DWORD len = sizeof buf;
+
+    ck_assert_uint_eq(WNetAddConnection2A(&nr, NULL, NULL, 0), NO_ERROR);
+    ck_assert_uint_eq(WNetGetConnectionA("X:", buf, &len), NO_ERROR);
+    ck_assert_str_eq(buf, remote);
+    ck_assert_uint_eq(WNetCancelConnection2A("X:", 0, TRUE), NO_ERROR);
+
+    /* a printer is still no disk */
+    nr.dwType = RESOURCETYPE_PRINT;
+    ck_assert_uint_eq(WNetAddConnection2A(&nr, NULL, NULL, 0), ERROR_BAD_DEV_TYPE);
+    nr.dwType = 0x7;
+    ck_assert_uint_eq(WNetAddConnection2A(&nr, NULL, NULL, 0), ERROR_INVALID_PARAMETER);
 }
 END_TEST
 
@@ -639,6 +660,7 @@ static Suite *wnet_suite(void) {
     tcase_set_timeout(tc, 120);
     tcase_add_checked_fixture(tc, NULL, cleanup_connections);
     tcase_add_test(tc, test_add_connection_then_get_connection_names_the_remote_resource);
+    tcase_add_test(tc, test_resource_type_any_with_a_drive_letter_is_a_disk_connection);
     tcase_add_test(tc, test_cancel_local_device_cancels_only_that_redirection);
     tcase_add_test(tc, test_cancel_remote_name_cancels_only_connections_without_devices);
     tcase_add_test(tc, test_open_files_and_no_force_gives_error_open_files);
