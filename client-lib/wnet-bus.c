@@ -89,6 +89,8 @@ static DWORD code_from_error(const DBusError *error) {
     }
     if (code == ERROR_EXTENDED_ERROR)
         wnet_last_error_set_from_message(error->message);
+    else
+        (void) wnet_last_error_set_if_provider(error->message);
     return code;
 }
 

@@ -25,33 +25,59 @@ void wnet_last_error_set(uint32_t code, const char *text, const char *provider) 
     snprintf(last.provider, sizeof last.provider, "%s", provider ?: "");
 }
 
-void wnet_last_error_set_from_message(const char *message) {
+/* "CODE: PROVIDER STATUS: TEXT": the part after "CODE: " parses into
+ * a provider and its status.  Fills provider, *ret_code and *ret_text
+ * (pointing into message) either way. */
+static bool parse_message(const char *message, char provider[static WNET_PROVIDER_MAX], unsigned long *ret_code,
+                          const char **ret_text) {
     const char *p = message, *space, *colon;
-    char provider[WNET_PROVIDER_MAX] = "";
     unsigned long code = 0;
 
-    if (!p) {
-        wnet_last_error_set(0, "", "");
-        return;
-    }
+    provider[0] = '\0';
     /* skip "1208: " */
     colon = strstr(p, ": ");
     if (colon)
         p = colon + 2;
     space = strchr(p, ' ');
-    if (space && (size_t) (space - p) < sizeof provider) {
+    if (space && space > p && (size_t) (space - p) < WNET_PROVIDER_MAX) {
         char *end;
         memcpy(provider, p, (size_t) (space - p));
         provider[space - p] = '\0';
         code = strtoul(space + 1, &end, 10);
-        if (end[0] == ':' && end[1] == ' ')
+        if (end != space + 1 && end[0] == ':' && end[1] == ' ')
             p = end + 2;
         else {
             code = 0;
             provider[0] = '\0';
         }
     }
-    wnet_last_error_set((uint32_t) code, p, provider);
+    *ret_code = code;
+    *ret_text = p;
+    return provider[0] != '\0';
+}
+
+void wnet_last_error_set_from_message(const char *message) {
+    char provider[WNET_PROVIDER_MAX];
+    unsigned long code;
+    const char *text;
+
+    if (!message) {
+        wnet_last_error_set(0, "", "");
+        return;
+    }
+    (void) parse_message(message, provider, &code, &text);
+    wnet_last_error_set((uint32_t) code, text, provider);
+}
+
+bool wnet_last_error_set_if_provider(const char *message) {
+    char provider[WNET_PROVIDER_MAX];
+    unsigned long code;
+    const char *text;
+
+    if (!message || !parse_message(message, provider, &code, &text))
+        return false;
+    wnet_last_error_set((uint32_t) code, text, provider);
+    return true;
 }
 
 static DWORD get_last_error(LPDWORD lpError, void *lpErrorBuf, DWORD nErrorBufSize, void *lpNameBuf,

@@ -19,6 +19,11 @@ const BusErrorEntry wnet_errors[] = {
     { PPPRAS_ERROR_BAD_USERNAME,        ERROR_BAD_USERNAME },
     { PPPRAS_ERROR_CONNECTION_UNAVAIL,  ERROR_CONNECTION_UNAVAIL },
     { PPPRAS_ERROR_NO_NET_OR_BAD_PATH,  ERROR_NO_NET_OR_BAD_PATH },
+    { PPPRAS_ERROR_BAD_NETPATH,         ERROR_BAD_NETPATH },
+    { PPPRAS_ERROR_NETWORK_UNREACHABLE, ERROR_NETWORK_UNREACHABLE },
+    { PPPRAS_ERROR_NO_NETWORK,          ERROR_NO_NETWORK },
+    { PPPRAS_ERROR_LOGON_FAILURE,       ERROR_LOGON_FAILURE },
+    { PPPRAS_ERROR_SESSION_CREDENTIAL_CONFLICT, ERROR_SESSION_CREDENTIAL_CONFLICT },
 };
 const unsigned wnet_errors_size = sizeof(wnet_errors) / sizeof(wnet_errors[0]);
 
@@ -56,6 +61,10 @@ static const struct {
     { ERROR_BAD_PROFILE,          "The network connection profile is corrupted." },
     { ERROR_EXTENDED_ERROR,       "An extended error has occurred." },
     { ERROR_NO_NETWORK,           "The network is not present or not started." },
+    { ERROR_BAD_NETPATH,          "The network path was not found." },
+    { ERROR_NETWORK_UNREACHABLE,  "The network location cannot be reached. For information about network troubleshooting, see Windows Help." },
+    { ERROR_LOGON_FAILURE,        "The user name or password is incorrect." },
+    { ERROR_SESSION_CREDENTIAL_CONFLICT, "Multiple connections to a server or shared resource by the same user, using more than one user name, are not allowed. Disconnect all previous connections to the server or shared resource and try again." },
     { ERROR_BAD_USERNAME,         "The user name could not be found." },
     { ERROR_NOT_CONNECTED,        "This network connection does not exist." },
     { ERROR_OPEN_FILES,           "This network connection has files open or requests pending." },

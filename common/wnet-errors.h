@@ -24,6 +24,11 @@
 #define PPPRAS_ERROR_BAD_USERNAME         "org.pppras.Ras1.Error.BadUsername"
 #define PPPRAS_ERROR_CONNECTION_UNAVAIL   "org.pppras.Ras1.Error.ConnectionUnavailable"
 #define PPPRAS_ERROR_NO_NET_OR_BAD_PATH   "org.pppras.Ras1.Error.NoNetOrBadPath"
+#define PPPRAS_ERROR_BAD_NETPATH          "org.pppras.Ras1.Error.BadNetPath"
+#define PPPRAS_ERROR_NETWORK_UNREACHABLE  "org.pppras.Ras1.Error.NetworkUnreachable"
+#define PPPRAS_ERROR_NO_NETWORK           "org.pppras.Ras1.Error.NoNetwork"
+#define PPPRAS_ERROR_LOGON_FAILURE        "org.pppras.Ras1.Error.LogonFailure"
+#define PPPRAS_ERROR_SESSION_CREDENTIAL_CONFLICT "org.pppras.Ras1.Error.SessionCredentialConflict"
 
 extern const BusErrorEntry wnet_errors[];
 extern const unsigned wnet_errors_size;

@@ -21,6 +21,7 @@
 #include "pppras-bus.h"
 #include "util.h"
 #include "winnetwk.h"
+#include "wnet-error-map.h"
 #include "wnet-errors.h"
 
 /* Enumeration scopes on the bus: RESOURCE_CONNECTED, RESOURCE_REMEMBERED. */
@@ -104,17 +105,23 @@ static int reply_profile_error(sd_bus_message *m, int error) {
     return reply_code(m, error == -EBADMSG ? ERROR_BAD_PROFILE : ERROR_CANNOT_OPEN_PROFILE);
 }
 
-/* ERROR_EXTENDED_ERROR: "1208: PROVIDER STATUS: TEXT", the provider's own
- * code and words, which the library hands to WNetGetLastError. */
+/* A failed mount: "CODE: PROVIDER STATUS: TEXT", the mapped code (1208
+ * if none) then the provider's own code and words, which the library
+ * hands to WNetGetLastError. */
 static int reply_extended(sd_bus_message *m, NetProvider provider, int status, const char *text) {
     char buf[64];
 
     assert(m);
     assert(text);
 
+    /* WNet error map: the code Windows gives for the same cause
+     * (daemon/wnet-error-map.c), 1208 when there is none; the provider's
+     * words follow either way. */
+    uint32_t code = wnet_error_map(provider, status, text);
+
     if (status < 0 && isempty(text))
         text = strerror_r(-status, buf, sizeof buf);
-    return sd_bus_reply_method_errorf(m, PPPRAS_ERROR_EXTENDED_ERROR, "%u: %s %d: %s", ERROR_EXTENDED_ERROR,
+    return sd_bus_reply_method_errorf(m, wnet_error_from_code(code), "%u: %s %d: %s", code,
                                       net_provider_to_string(provider), status < 0 ? -status : status,
                                       isempty(text) ? "the mount helper failed without a message" : text);
 }

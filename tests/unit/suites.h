@@ -25,3 +25,4 @@ Suite *peers_entry_suite(void);
 Suite *entry_store_suite(void);
 Suite *entry_access_suite(void);
 Suite *uid_limits_suite(void);
+Suite *wnet_error_map_suite(void);

@@ -26,6 +26,7 @@ int main(void) {
         entry_store_suite,
         entry_access_suite,
         uid_limits_suite,
+        wnet_error_map_suite,
     };
 
     SRunner *runner = srunner_create(NULL);

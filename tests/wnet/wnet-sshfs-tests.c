@@ -311,12 +311,14 @@ START_TEST(test_profile_that_cannot_be_opened_gives_error_cannot_open_profile) {
 }
 END_TEST
 
-START_TEST(test_network_specific_error_gives_extended_error_and_wnet_get_last_error_text) {
+/* A refused login is ERROR_LOGON_FAILURE, as Windows says for a wrong
+ * password; what ssh said stays for WNetGetLastError. */
+START_TEST(test_wrong_password_gives_logon_failure_and_wnet_get_last_error_text) {
     DWORD provider_code = 0;
     char text[512], provider[64];
     wchar_t wtext[512], wprovider[64];
 
-    ck_assert_uint_eq(add("Z:", "not-the-password", 0), ERROR_EXTENDED_ERROR);
+    ck_assert_uint_eq(add("Z:", "not-the-password", 0), ERROR_LOGON_FAILURE);
     ck_assert_uint_eq(WNetGetLastErrorA(&provider_code, text, sizeof text, provider, sizeof provider), NO_ERROR);
     ck_assert_str_eq(provider, "sshfs");
     ck_assert_uint_ne(provider_code, 0);
@@ -328,6 +330,54 @@ START_TEST(test_network_specific_error_gives_extended_error_and_wnet_get_last_er
     char buf[512];
     DWORD len = sizeof buf;
     ck_assert_uint_eq(WNetGetConnectionA("Z:", buf, &len), ERROR_NOT_CONNECTED);
+}
+END_TEST
+
+/* ssh://root@127.0.0.1:PORT/PATH with another port (NULL: the same) or
+ * path (NULL: the same). */
+static void remote_with(char *buf, size_t size, const char *port, const char *path) {
+    const char *host = strstr(remote, "127.0.0.1:"), *rest;
+
+    ck_assert_ptr_nonnull(host);
+    host += strlen("127.0.0.1:");
+    rest = strchr(host, '/');
+    ck_assert_ptr_nonnull(rest);
+    snprintf(buf, size, "%.*s%.*s%s", (int) (host - remote), remote, port ? (int) strlen(port) : (int) (rest - host),
+             port ?: host, path ?: rest);
+}
+
+static DWORD add_remote(const char *r) {
+    NETRESOURCEA nr = { .dwType = RESOURCETYPE_DISK, .lpLocalName = "Z:", .lpRemoteName = (LPSTR) r };
+    return WNetAddConnection2A(&nr, NULL, NULL, 0);
+}
+
+static void print_last_error(const char *what) {
+    DWORD provider_code = 0;
+    char text[512], provider[64];
+
+    ck_assert_uint_eq(WNetGetLastErrorA(&provider_code, text, sizeof text, provider, sizeof provider), NO_ERROR);
+    fprintf(stderr, "%s: %s %u: %s\n", what, provider, provider_code, text);
+    ck_assert_str_eq(provider, "sshfs");
+}
+
+/* Nothing listening: Windows' "The network path was not found." */
+START_TEST(test_no_server_gives_bad_netpath) {
+    char r[1024];
+
+    remote_with(r, sizeof r, "1", NULL);
+    ck_assert_uint_eq(add_remote(r), ERROR_BAD_NETPATH);
+    print_last_error("no server");
+}
+END_TEST
+
+/* The server is there, the directory is not: "The network name cannot
+ * be found." */
+START_TEST(test_no_such_directory_gives_bad_net_name) {
+    char r[1024];
+
+    remote_with(r, sizeof r, NULL, "/nonexistent-pppras-dir");
+    ck_assert_uint_eq(add_remote(r), ERROR_BAD_NET_NAME);
+    print_last_error("no such directory");
 }
 END_TEST
 
@@ -671,7 +721,9 @@ static Suite *wnet_suite(void) {
     tcase_add_test(tc, test_connection_of_a_user_is_mounted_as_that_user);
     tcase_add_test(tc, test_profile_in_incorrect_format_gives_error_bad_profile);
     tcase_add_test(tc, test_profile_that_cannot_be_opened_gives_error_cannot_open_profile);
-    tcase_add_test(tc, test_network_specific_error_gives_extended_error_and_wnet_get_last_error_text);
+    tcase_add_test(tc, test_wrong_password_gives_logon_failure_and_wnet_get_last_error_text);
+    tcase_add_test(tc, test_no_server_gives_bad_netpath);
+    tcase_add_test(tc, test_no_such_directory_gives_bad_net_name);
     tcase_add_test(tc, test_remembered_connection_is_enumerated_and_restored);
     tcase_add_test(tc, test_enum_resource_small_buffer_gives_error_more_data);
     tcase_add_test(tc, test_universal_name_of_a_path_on_a_connected_drive);
