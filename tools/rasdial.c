@@ -10,8 +10,10 @@
  *   rasdial --watch [--count N]               every state change as it happens
  *   --json                                    machine-readable output
  *
- * Exit status 0 on success, 1 on failure; failures are reported on stderr
- * the way rasdial.exe does ("Remote Access error 623 - ..."). */
+ * Exit status (rasdial.1): 0 success, 1 a RAS error, 2 bad usage, 3 the
+ * service cannot be reached (711).  Errors go to stderr the way
+ * rasdial.exe says them ("Remote Access error 623 - ..."); with --json
+ * they are a JSON object on stdout instead. */
 
 #include <errno.h>
 #include <fcntl.h>
@@ -33,18 +35,36 @@
 #include "ras.h"
 #include "raserror.h"
 
-/* A failure that is not a RAS code: the message was printed already. */
+/* Bad usage, not a RAS code: the message was printed already. */
 #define EXIT_USAGE_ERROR 0xFFFFFFFFu
 
+/* The exit statuses of rasdial.1 (wnet.1 uses the same). */
+enum {
+    EXIT_RAS_ERROR = 1,
+    EXIT_BAD_USAGE = 2,
+    EXIT_NO_SERVICE = 3,
+};
+
 static bool arg_json;
+static bool json_printed;          /* the command's one JSON object is out already */
 static uint64_t arg_count;         /* --watch: stop after this many changes; 0: never */
+
+static void json_string(const char *s);
 
 static void print_ras_error(DWORD code) {
     char text[512];
 
     if (RasGetErrorStringA(code, text, sizeof(text)) != ERROR_SUCCESS)
         snprintf(text, sizeof(text), "An error with no known description occurred.");
-    fprintf(stderr, "Remote Access error %" PRIu32 " - %s\n", code, text);
+    if (arg_json) {
+        if (json_printed)
+            return;
+        printf("{\"error\":%" PRIu32 ",\"error_text\":", code);
+        json_string(text);
+        printf("}\n");
+        json_printed = true;
+    } else
+        fprintf(stderr, "Remote Access error %" PRIu32 " - %s\n", code, text);
 }
 
 static int finish(DWORD code) {
@@ -53,9 +73,10 @@ static int finish(DWORD code) {
             printf("Command completed successfully.\n");
         return EXIT_SUCCESS;
     }
-    if (code != EXIT_USAGE_ERROR)
-        print_ras_error(code);
-    return EXIT_FAILURE;
+    if (code == EXIT_USAGE_ERROR)
+        return EXIT_BAD_USAGE;
+    print_ras_error(code);
+    return code == ERROR_RASMAN_CANNOT_INITIALIZE ? EXIT_NO_SERVICE : EXIT_RAS_ERROR;
 }
 
 static uint64_t handle_value(HRASCONN h) {
@@ -420,7 +441,7 @@ static DWORD wait_for_dial(HRASCONN h, int signal_fd, const char *entry) {
                 continue;
             fprintf(stderr, "rasdial: poll: %m\n");
             RasHangUpA(h);
-            return EXIT_USAGE_ERROR;
+            return ERROR_UNKNOWN;
         }
         if (fds[1].revents & POLLIN) {
             /* interrupted: give the attempt up, as closing rasdial.exe does */
@@ -471,9 +492,10 @@ static DWORD do_dial(DialArgs *a) {
     /* rasdial.exe: an entry that is up already is success */
     r = list_connections(&conns, &n);
     if (r == ERROR_SUCCESS && select_entry(conns, n, a->entry) > 0 && strcmp(conns[0].szEntryName, a->entry) == 0) {
-        if (arg_json)
+        if (arg_json) {
             print_dial_json(a->entry, conns[0].hrasconn, ERROR_SUCCESS);
-        else
+            json_printed = true;
+        } else
             printf("You are already connected to %s.\n", a->entry);
         free(conns);
         return ERROR_SUCCESS;
@@ -511,7 +533,7 @@ static DWORD do_dial(DialArgs *a) {
         (signal_fd = signalfd(-1, &mask, SFD_CLOEXEC)) < 0 ||
         pipe2(dial_event_pipe, O_CLOEXEC) < 0) {
         fprintf(stderr, "rasdial: %m\n");
-        return EXIT_USAGE_ERROR;
+        return ERROR_UNKNOWN;
     }
 
     if (!arg_json) {
@@ -530,8 +552,10 @@ static DWORD do_dial(DialArgs *a) {
     } else
         r = wait_for_dial(h, signal_fd, a->entry);
 
-    if (arg_json)
+    if (arg_json) {
         print_dial_json(a->entry, h, r);
+        json_printed = true;
+    }
     close(signal_fd);
     return r;
 }
@@ -601,9 +625,13 @@ static void help(void) {
            "/DISCONNECT may be written /d; switches are case-insensitive.\n"
            "/PHONEBOOK names the phonebook directory (only the daemon's is accepted).\n"
            "\n"
-           "Exit status: 0 on success, 1 on any failure, with \"Remote Access error N -\n"
-           "text\" on stderr.  (rasdial.exe exits with the error code itself; Linux exit\n"
-           "statuses have 8 bits, so the code is only printed.)\n");
+           "/PHONE:NUMBER is refused with error 50 (the number is in the entry's\n"
+           "pppd options); /CALLBACK:NUMBER and /PREFIXSUFFIX are accepted and change\n"
+           "nothing.\n"
+           "\n"
+           "Exit status: 0 success; 1 a RAS error (\"Remote Access error N - text\" on\n"
+           "stderr, or {\"error\":N,\"error_text\":...} on stdout with --json); 2 bad\n"
+           "usage; 3 the service (ppprasd) cannot be reached (error 711).\n");
 }
 
 static bool is_disconnect_switch(const char *s) {
@@ -652,7 +680,7 @@ int main(int argc, char *argv[]) {
             arg_count = strtoull(optarg, &end, 10);
             if (errno != 0 || end == optarg || *end != '\0' || optarg[0] == '-' || arg_count == 0) {
                 fprintf(stderr, "rasdial: --count needs a positive number, not \"%s\".\n", optarg);
-                return EXIT_FAILURE;
+                return EXIT_BAD_USAGE;
             }
             break;
         }
@@ -666,7 +694,7 @@ int main(int argc, char *argv[]) {
             printf("rasdial (pppras) %s\n", PPPRAS_VERSION);
             return EXIT_SUCCESS;
         default:
-            return EXIT_FAILURE;
+            return EXIT_BAD_USAGE;
         }
 
     for (int i = optind; i < argc; i++) {
@@ -688,7 +716,7 @@ int main(int argc, char *argv[]) {
             ;   /* pppd's chat script owns the number: nothing to add */
         else if (argv[i][0] == '/' && positional != 2) {
             fprintf(stderr, "rasdial: unknown switch \"%s\"; see rasdial --help.\n", argv[i]);
-            return EXIT_FAILURE;
+            return EXIT_BAD_USAGE;
         } else if (positional == 0)
             dial.entry = argv[i], positional++;
         else if (positional == 1)
@@ -700,7 +728,7 @@ int main(int argc, char *argv[]) {
                 dial.password = strdup(argv[i]);
                 if (!dial.password) {
                     fprintf(stderr, "rasdial: out of memory\n");
-                    return EXIT_FAILURE;
+                    return EXIT_RAS_ERROR;
                 }
                 /* out of ps and /proc/PID/cmdline from now on (as mount.cifs) */
                 memset(argv[i], 0, strlen(argv[i]));
@@ -708,32 +736,32 @@ int main(int argc, char *argv[]) {
             positional++;
         } else {
             fprintf(stderr, "rasdial: unexpected argument \"%s\"; see rasdial --help.\n", argv[i]);
-            return EXIT_FAILURE;
+            return EXIT_BAD_USAGE;
         }
     }
 
     if (watch) {
         if (status_target || positional > 0 || disconnect) {
             fprintf(stderr, "rasdial: --watch takes no other arguments; see rasdial --help.\n");
-            return EXIT_FAILURE;
+            return EXIT_BAD_USAGE;
         }
         return finish(do_watch());
     }
     if (arg_count > 0) {
         fprintf(stderr, "rasdial: --count goes with --watch; see rasdial --help.\n");
-        return EXIT_FAILURE;
+        return EXIT_BAD_USAGE;
     }
     if (status_target) {
         if (positional > 0 || disconnect) {
             fprintf(stderr, "rasdial: --status takes no other arguments; see rasdial --help.\n");
-            return EXIT_FAILURE;
+            return EXIT_BAD_USAGE;
         }
         return finish(do_status(status_target));
     }
     if (disconnect) {
         if (positional > 1) {
             fprintf(stderr, "rasdial: /DISCONNECT takes only the entry name; see rasdial --help.\n");
-            return EXIT_FAILURE;
+            return EXIT_BAD_USAGE;
         }
         return finish(do_disconnect(dial.entry));
     }
