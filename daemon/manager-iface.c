@@ -375,7 +375,7 @@ void manager_iface_emit_bandwidth_changed(sd_bus *bus, uint64_t handle, unsigned
 }
 
 /* Everyone may call: reading is open to all, and the methods that change
- * something check the caller themselves (DESIGN: "Who may do what"). */
+ * something check the caller themselves (pppras(7): "Who may do what"). */
 #define OPEN SD_BUS_VTABLE_UNPRIVILEGED
 
 const sd_bus_vtable manager_vtable[] = {

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* DESIGN.md "Who may do what": the Link interface accepts reports only
+/* pppras(7) "Who may do what": the Link interface accepts reports only
  * from uid 0; hanging up is for root, the owner and the hang-up group;
  * anyone may enumerate and read status. */
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* DESIGN.md: "When the daemon is not reachable every call returns
- * ERROR_RASMAN_CANNOT_INITIALIZE (711) ... never a crash or a hang."
+/* When the daemon cannot be reached every call returns
+ * ERROR_RASMAN_CANNOT_INITIALIZE (711; pppras(7)), never a crash or a hang.
  * Each case runs the calls in a forked child with its own
  * DBUS_SYSTEM_BUS_ADDRESS, so the test process keeps the real bus. */
 

@@ -101,7 +101,7 @@ START_TEST(test_dial_entry_not_in_the_phonebook_is_623) {
 }
 END_TEST
 
-/* Names DESIGN.md refuses; "../outside" and "sub/inner" exist as files. */
+/* Names RasDial(3) refuses; "../outside" and "sub/inner" exist as files. */
 static const char *const invalid_names[] = {
     "..", ".", "../outside", "sub/inner", ".hidden", "/etc/passwd", "bad\nname", "tab\tname", "esc\x1b",
 };

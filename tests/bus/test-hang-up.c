@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* RasHangUp against a fake pppd: "The connection is terminated", "After
- * this call, the hrasconn handle can no longer be used", and DESIGN.md's
+ * this call, the hrasconn handle can no longer be used", and the daemon's
  * hang-up state machine (SIGTERM, SIGKILL after the grace period). */
 
 #include <dbus/dbus.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* daemon/connection.c: the connection state machine of DESIGN.md, driven
+/* daemon/connection.c: the connection state machine of docs/state-tables.md, driven
  * through its pure functions, every transition checked in order. */
 
 #include <errno.h>

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* daemon/phonebook.c: "Entry names are file names inside the phonebook
+/* daemon/phonebook.c: entry names are file names inside the phonebook
  * directory; anything with a '/', a leading '.', or control characters is
- * ERROR_CANNOT_FIND_PHONEBOOK_ENTRY" (DESIGN.md), at most 256 bytes.  And
+ * ERROR_CANNOT_FIND_PHONEBOOK_ENTRY (RasDial(3)), at most 256 bytes.  And
  * daemon/pppd-spawn.c: whatever the name looks like, pppd reads it only as
  * the argument of an option, never as an option of its own. */
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* daemon/handle-table.c: "handles: non-zero 64-bit values, never reused
- * while the daemon's state lives" (DESIGN.md), lookup by handle and pid. */
+/* daemon/handle-table.c: handles are non-zero 64-bit values, never reused
+ * while the daemon's state lives; lookup by handle and pid. */
 
 #include <errno.h>
 #include <stdlib.h>

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* The hang-up state machine of DESIGN.md, without a bus: a Context with its
+/* The daemon's hang-up state machine, without a bus: a Context with its
  * own sd-event loop follows real child processes standing in for pppd.
- * "Connected → HangingUp (SIGTERM through its pidfd) → Terminated → handle
- * retired"; "If pppd does not exit within a configurable grace period the
- * daemon escalates to SIGKILL". */
+ * Connected → HangingUp (SIGTERM through its pidfd) → Terminated → handle
+ * retired; a pppd that does not exit within the configurable grace period
+ * gets SIGKILL. */
 
 #include <errno.h>
 #include <fcntl.h>

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* common/phase-map.c against the "pppd phase → RASCONNSTATE" table of
- * DESIGN.md as refined in docs/state-tables.md, one pppd phase per test. */
+ * docs/state-tables.md, one pppd phase per test. */
 
 #include <limits.h>
 

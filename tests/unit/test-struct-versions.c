@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* The library's dwSize validation: "every version Windows defined is
- * accepted, any other size gives ERROR_INVALID_SIZE" (DESIGN.md). */
+/* The library's dwSize validation: every version Windows defined is
+ * accepted, any other size gives ERROR_INVALID_SIZE. */
 
 #include <string.h>
 
