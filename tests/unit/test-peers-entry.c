@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* daemon/peers-entry.c: a RASENTRY becomes a peers file "from a fixed
- * mapping of RASENTRY fields, so no caller text ever becomes a pppd
- * option" (DESIGN.md), and a peers file reads back as the same entry;
+/* daemon/peers-entry.c: a RASENTRY becomes a peers file from a fixed
+ * mapping of RASENTRY fields (docs/phonebook.md), so no caller text ever
+ * becomes a pppd option, and a peers file reads back as the same entry;
  * lines the mapping does not manage are kept. */
 
 #include <errno.h>
