@@ -75,6 +75,7 @@ struct Connection {
                                   * names one process; 0 until process_watch_start() */
     uid_t owner;
     uint64_t started_at_usec;    /* CLOCK_REALTIME */
+    uint64_t ended_at_usec;      /* CLOCK_REALTIME when pppd was found gone; 0: running */
 
     RASCONNSTATE state;
     RASCONNSUBSTATE substate;

@@ -35,6 +35,7 @@ static int run(int argc, char *argv[]) {
     sigemptyset(&mask);
     sigaddset(&mask, SIGTERM);
     sigaddset(&mask, SIGINT);
+    sigaddset(&mask, SIGCHLD);    /* sd-event's child sources, when there are no pidfds */
     sigprocmask(SIG_BLOCK, &mask, NULL);
 
     sd_event *event = NULL;

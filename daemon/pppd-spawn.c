@@ -78,9 +78,12 @@ int pppd_spawn(const PppdSpawn *s, pid_t *ret_pid, int *ret_pidfd) {
     if (pid == 0)
         child_exec(argv);
 
-    /* Our unreaped child cannot be recycled: this pidfd is that process. */
+    /* Our unreaped child cannot be recycled: this pidfd is that process.
+     * Without pidfds (-1) its pid stays ours until we reap it. */
     int pidfd = process_pidfd_open(pid);
-    if (pidfd < 0) {
+    if (pidfd == -ENOSYS)
+        pidfd = -1;
+    else if (pidfd < 0) {
         int r = pidfd;
         (void) kill(pid, SIGKILL);
         return r;

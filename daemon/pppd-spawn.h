@@ -28,4 +28,5 @@ void pppd_spawn_argv(const PppdSpawn *s, const char *argv[PPPD_ARGV_MAX]);
 /* Returns the child's pid and a pidfd for it (opened before the child can
  * have exited and been reaped, so it always names our child).  Negative
  * errno when the fork fails; an execve failure shows as exit status 127. */
+/* *ret_pidfd is -1 where pidfds are unavailable (process-watch.h). */
 int pppd_spawn(const PppdSpawn *s, pid_t *ret_pid, int *ret_pidfd);

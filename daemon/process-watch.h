@@ -3,9 +3,16 @@
 
 /* Following a pppd process through a pidfd: readable once the process is
  * gone, and a race-free target for signals (a recycled pid never gets
- * our SIGTERM). */
+ * our SIGTERM).  Where pidfds are unavailable (ENOSYS or EPERM from a
+ * seccomp filter, valgrind; or PPPRAS_NO_PIDFD=1 in the daemon's
+ * environment) the process is named by its pid and start time
+ * (/proc/PID/stat field 22), checked right before each signal; our own
+ * children are followed through SIGCHLD (their pid is ours until reaped),
+ * everyone else's by looking at /proc regularly. */
 
 #include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <systemd/sd-event.h>
 
 #include "connection.h"
@@ -13,8 +20,14 @@
 /* Called once, when c's process has exited. */
 typedef void (*ProcessGoneHandler)(Connection *c);
 
-/* pidfd_open(pid, 0), as negative errno on failure. */
+/* pidfd_open(pid, 0), as negative errno on failure; -ENOSYS when pidfds
+ * are off (then for good). */
 int process_pidfd_open(pid_t pid);
+bool process_pidfd_disabled(void);
+
+/* 0 when pid runs and is still the process that started at start_time
+ * (0: any); -ESRCH when it is gone, a zombie or someone else. */
+int process_identity_check(pid_t pid, uint64_t start_time);
 
 /* Watches c->pidfd (opening it first unless set, e.g. by pppd_spawn()).
  * When c->is_child (we are pppd's parent), the exit is reaped with
