@@ -103,7 +103,7 @@ $(call obj,$(PLUGIN_SRC)):  EXTRA_CFLAGS = $(PPPD_CFLAGS) $(DBUS_CFLAGS) -fvisib
 $(call obj,$(LIB_SRC)):     EXTRA_CFLAGS = $(DBUS_CFLAGS) -fvisibility=hidden
 $(call obj,$(UNIT_SRC) $(BUSTEST_SRC)): EXTRA_CFLAGS = $(CHECK_CFLAGS) $(DBUS_CFLAGS) -Iclient-lib -Idaemon
 $(B)/obj/tests/bus-wait-name.o $(B)/obj/tests/e2e-link.o $(B)/obj/tests/ras-probe.o: EXTRA_CFLAGS = $(DBUS_CFLAGS)
-$(B)/obj/tests/fake-pppd.o: EXTRA_CFLAGS = $(DBUS_CFLAGS) -Itests
+$(B)/obj/tests/fake-pppd.o: EXTRA_CFLAGS = $(DBUS_CFLAGS) -Itests -Ipppd-plugin
 $(call obj,$(BENCH_SRC)):   EXTRA_CFLAGS = $(DBUS_CFLAGS) $(SYSTEMD_CFLAGS) -Itests/bus
 
 $(B)/ppprasd: $(call obj,$(DAEMON_SRC) $(COMMON_SRC))
@@ -162,8 +162,9 @@ $(B)/tests/bus-wait-name: $(call obj,tests/bus-wait-name.c)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(DBUS_LIBS)
 
-# The bus tests' and benchmarks' stand-in pppd (tests/bus/fake-plugin.h).
-$(B)/tests/fake-pppd: $(call obj,tests/fake-pppd.c)
+# The bus tests' and benchmarks' stand-in pppd (tests/bus/fake-plugin.h);
+# it keeps its exit status on disk as the plugin does.
+$(B)/tests/fake-pppd: $(call obj,tests/fake-pppd.c pppd-plugin/link-end-file.c)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(DBUS_LIBS)

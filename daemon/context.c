@@ -16,6 +16,7 @@
 #include "network-hookup.h"
 #include "exit-map.h"
 #include "hangup.h"
+#include "link-end-store.h"
 #include "log.h"
 #include "manager-iface.h"
 #include "phase-map.h"
@@ -348,6 +349,42 @@ static uint32_t fallback_error(const Connection *c) {
 
 static void finish_process_gone(Connection *c);
 
+/* A connection that ended on its own keeps its handle for usec more. */
+static void linger(Context *ctx, Connection *c, uint64_t usec) {
+    assert(ctx);
+    assert(c);
+
+    if (usec == 0) {
+        context_retire(ctx, c);
+        return;
+    }
+    int r = sd_event_add_time_relative(ctx->event, &c->linger_timer, CLOCK_MONOTONIC, usec, 0, on_linger_over, c);
+    if (r < 0) {
+        log_connection(LOG_ERR, c, "Failed to arm linger timer, retiring now: %s", strerror(-r));
+        context_retire(ctx, c);
+        return;
+    }
+    (void) sd_event_source_set_description(c->linger_timer, "linger");
+}
+
+/* What the plugin kept on disk of pppd's exit: the bus report may have
+ * found no daemon. */
+static bool apply_kept_exit(Context *ctx, Connection *c) {
+    assert(ctx);
+    assert(c);
+
+    LinkEnd end;
+    if (!ctx->runtime_dir || c->pid_start == 0 || c->exit_reported ||
+        link_end_read(ctx->runtime_dir, c->pid, c->pid_start, &end) < 0)
+        return false;
+    if (end.auth_failed)
+        c->auth_failed = true;
+    connection_apply_exit(c, end.status, end.peer_terminated);
+    if (end.ended_usec > 0)
+        c->ended_at_usec = end.ended_usec;
+    return true;
+}
+
 /* How long a vanished pppd's plugin may take to have its last reports
  * delivered.  Only a plugin that crashed mid-message comes near it. */
 #define EXIT_WAIT_USEC (2 * USEC_PER_SEC)
@@ -438,6 +475,9 @@ static void finish_process_gone(Connection *c) {
     c->kill_timer = sd_event_source_disable_unref(c->kill_timer);
     connection_drop_secrets(c);
     kill_leftovers(c);
+    c->ended_at_usec = now_usec(CLOCK_REALTIME);
+    if (!c->hanging_up)
+        (void) apply_kept_exit(ctx, c);
 
     if (c->wait_code == CLD_EXITED)
         log_connection(LOG_DEBUG, c, "pppd exited with status %i.", c->wait_status);
@@ -462,18 +502,7 @@ static void finish_process_gone(Connection *c) {
     }
 
     log_connection(LOG_INFO, c, "pppd is gone (error %u).", c->error);
-    if (ctx->linger_usec == 0) {
-        context_retire(ctx, c);
-        return;
-    }
-    int r = sd_event_add_time_relative(ctx->event, &c->linger_timer, CLOCK_MONOTONIC,
-                                       ctx->linger_usec, 0, on_linger_over, c);
-    if (r < 0) {
-        log_connection(LOG_ERR, c, "Failed to arm linger timer, retiring now: %s", strerror(-r));
-        context_retire(ctx, c);
-        return;
-    }
-    (void) sd_event_source_set_description(c->linger_timer, "linger");
+    linger(ctx, c, ctx->linger_usec);
 }
 
 /* ---- lifecycle ---- */
@@ -689,7 +718,7 @@ int context_dial(Context *ctx, const DialRequest *req, Connection **ret) {
         asprintf(&entry_file, "%s/%s", ctx->phonebook_dir, req->entry) < 0)
         return -ENOMEM;
     PppdSpawn spawn = { .pppd_path = ctx->pppd_path, .plugin_path = ctx->plugin_path, .entry = req->entry,
-                        .entry_file = entry_file };
+                        .entry_file = entry_file, .runtime_dir = ctx->runtime_dir };
     pid_t pid;
     int pidfd;
     r = pppd_spawn(&spawn, &pid, &pidfd);
@@ -835,6 +864,8 @@ void context_retire(Context *ctx, Connection *c) {
     if (key && u64_map_get(&ctx->by_sender, key) == c)
         u64_map_remove(&ctx->by_sender, key);
     log_connection_forget(c->handle);
+    if (ctx->runtime_dir && c->pid_start != 0)
+        link_end_remove(ctx->runtime_dir, c->pid, c->pid_start);
     connection_free(handle_table_remove(&ctx->connections, c));
     context_state_changed(ctx);
 }
@@ -876,25 +907,71 @@ Connection *context_link_connection_by_sender(Context *ctx, const char *sender) 
 
 /* ---- restart ---- */
 
-static int restore_one(Context *ctx, Connection *c) {
+/* The pppd of a saved connection still runs, and is that pppd: the same
+ * start time (when known) and a pppd (not a recycled pid). */
+static bool still_runs(Context *ctx, const Connection *c) {
     assert(ctx);
     assert(c);
-
-    if (handle_table_get(&ctx->connections, c->handle) || handle_table_get_by_pid(&ctx->connections, c->pid))
-        return -EEXIST;
+    if (c->process_gone)
+        return false;
     /* Only the pppd that was recorded, not whoever took its pid since:
      * the start time names it (process_watch_start() checks it again once
      * the pidfd holds the process).  Records from before start times were
      * kept only name a process the daemon's own user runs (root: pppd runs
      * as root); a user's process on a recycled pid never qualifies. */
     if (!process_is_pppd(c->pid, ctx->pppd_path))
-        return -ESRCH;
-    if (c->pid_start != 0) {
-        ProcessStat st;
-        if (process_stat_read(c->pid, &st) < 0 || st.start_time != c->pid_start)
+        return false;
+    if (c->pid_start != 0)
+        return process_identity_check(c->pid, c->pid_start) >= 0;
+    return process_runs_as(c->pid, geteuid());
+}
+
+/* A connection that ended before the restart, or while the daemon was
+ * away: back as RASCS_Disconnected with the dwError it ended with (kept
+ * by the plugin when the daemon could not hear it), for what is left of
+ * its linger time. */
+static int restore_ended(Context *ctx, Connection *c) {
+    assert(ctx);
+    assert(c);
+
+    uint64_t now = now_usec(CLOCK_REALTIME);
+    if (!c->process_gone) {
+        /* Hung up on request: the caller knew, the handle was to go. */
+        if (c->hanging_up)
             return -ESRCH;
-    } else if (!process_runs_as(c->pid, geteuid()))
-        return -ESRCH;
+        bool kept = apply_kept_exit(ctx, c);
+        if (!kept)
+            c->ended_at_usec = now;
+        connection_apply_process_gone(c, fallback_error(c));
+        log_connection(LOG_INFO, c, "pppd %i ended while we were away (%s, error %u).", (int) c->pid,
+                       kept ? "its exit status was kept" : "no exit status", c->error);
+    }
+    /* Whoever wanted RASCN_Disconnection registered with the old daemon. */
+    c->disconnected_notified = true;
+    c->connected_notified = false;
+    connection_set_observer(c, &context_observer, ctx);
+    int r = handle_table_add(&ctx->connections, c);
+    if (r < 0)
+        return r;
+
+    uint64_t since = c->ended_at_usec && now > c->ended_at_usec ? now - c->ended_at_usec : 0;
+    log_connection(LOG_INFO, c, "Restored, ended (error %u).", c->error);
+    if (ctx->linger_usec > since)
+        linger(ctx, c, ctx->linger_usec - since);
+    else
+        context_retire(ctx, c);    /* its time was over while we were away */
+    return 0;
+}
+
+static int restore_one(Context *ctx, Connection *c) {
+    assert(ctx);
+    assert(c);
+
+    if (handle_table_get(&ctx->connections, c->handle) ||
+        (!c->process_gone && handle_table_get_by_pid(&ctx->connections, c->pid)))
+        return -EEXIST;
+    if (!still_runs(ctx, c))
+        return restore_ended(ctx, c);
 
     bool hanging_up = c->hanging_up;
     c->hanging_up = false;
@@ -917,6 +994,15 @@ static int restore_one(Context *ctx, Connection *c) {
             log_connection(LOG_ERR, c, "Failed to resume the hang-up: %s", strerror(-r));
     }
     return 0;
+}
+
+static bool keep_link_end(pid_t pid, uint64_t start_time, void *userdata) {
+    Context *ctx = userdata;
+    assert(ctx);
+    HANDLE_TABLE_FOREACH(c, &ctx->connections)
+        if (c->pid == pid && c->pid_start == start_time)
+            return true;
+    return false;
 }
 
 int context_restore(Context *ctx) {
@@ -947,6 +1033,10 @@ int context_restore(Context *ctx) {
     for (size_t i = 0; i < s.n_connections; i++)
         connection_free(s.connections[i]);
     free(s.connections);
+    /* pppd's endings kept for handles that are gone now: not needed */
+    r = link_end_prune(ctx->runtime_dir, keep_link_end, ctx);
+    if (r < 0)
+        log_debug_errno(r, "Failed to clean up %s/" LINK_END_DIR ": %m", ctx->runtime_dir);
 
     if (s.n_connections > 0)
         log_info("Restored %zu of %zu connection%s.", restored, s.n_connections, s.n_connections == 1 ? "" : "s");

@@ -30,6 +30,10 @@ void pppd_spawn_argv(const PppdSpawn *s, const char *argv[PPPD_ARGV_MAX]) {
     argv[i++] = s->plugin_path;
     argv[i++] = "pppras-entry";
     argv[i++] = s->entry;
+    if (s->runtime_dir) {
+        argv[i++] = "pppras-runtime-dir";
+        argv[i++] = s->runtime_dir;
+    }
     argv[i] = NULL;
     assert(i < PPPD_ARGV_MAX);
 }

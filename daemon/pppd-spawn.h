@@ -17,12 +17,14 @@ typedef struct PppdSpawn {
     const char *entry;        /* a valid phonebook entry name */
     const char *entry_file;   /* NULL: pppd's own peers directory ("call ENTRY");
                                * else the entry's file in ours ("file PATH") */
+    const char *runtime_dir;  /* NULL: the plugin's default; else pppras-runtime-dir DIR */
 } PppdSpawn;
 
 /* The argv for s: pppd call ENTRY | file PATH, nodetach plugin PATH
- * pppras-entry ENTRY.
+ * pppras-entry ENTRY [pppras-runtime-dir DIR].
  * Fills argv (at least PPPD_ARGV_MAX slots, NULL-terminated). */
-#define PPPD_ARGV_MAX 9   /* pppd, 2 for the entry, nodetach, 2 for the plugin, 2 for pppras-entry, NULL */
+#define PPPD_ARGV_MAX 11  /* pppd, 2 for the entry, nodetach, 2 for the plugin, 2 for pppras-entry,
+                           * 2 for pppras-runtime-dir, NULL */
 void pppd_spawn_argv(const PppdSpawn *s, const char *argv[PPPD_ARGV_MAX]);
 
 /* Returns the child's pid and a pidfd for it (opened before the child can

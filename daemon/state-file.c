@@ -32,6 +32,8 @@ static const StateKey state_keys[] = {
     KEY("pid_start",   STATE_U64,    pid_start),
     KEY("owner",       STATE_U32,    owner),
     KEY("started",     STATE_U64,    started_at_usec),
+    KEY("gone",        STATE_BOOL,   process_gone),
+    KEY("ended",       STATE_U64,    ended_at_usec),
     KEY("state",       STATE_U32,    state),
     KEY("substate",    STATE_U32,    substate),
     KEY("error",       STATE_U32,    error),
@@ -107,9 +109,9 @@ int state_file_format(const HandleTable *t, FILE *f) {
 
     if (fprintf(f, STATE_MAGIC "\nnext-handle %" PRIu64 "\n", t->next_handle) < 0)
         return -EIO;
+    /* Ended ones too: they keep their handle for the linger time (a Dial's
+     * until RasHangUp), restart or not. */
     HANDLE_TABLE_FOREACH(c, t) {
-        if (c->process_gone)
-            continue;    /* nothing left to restore */
         int r = format_one(c, f);
         if (r < 0)
             return r;

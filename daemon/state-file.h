@@ -2,10 +2,11 @@
 #pragma once
 
 /* The connection table on disk (RUNTIME_DIR/connections), so that a
- * restarted ppprasd — after a crash or kill -9 too — finds every live
+ * restarted ppprasd — after a crash or kill -9 too — finds every
  * connection under its handle, and never hands out a handle again.  One
- * line per connection whose pppd is alive, words "key=FIELD" (see
- * field-escape.h); the file is replaced by rename, never edited. */
+ * line per connection, those whose pppd ended and whose handle is still
+ * held too (gone=1), words "key=FIELD" (see field-escape.h); the file is
+ * replaced by rename, never edited. */
 
 #include <stddef.h>
 #include <stdint.h>

@@ -21,6 +21,7 @@
 #include "auth-hooks.h"
 #include "bus-link.h"
 #include "call-name.h"
+#include "link-end-file.h"
 #include "link-report.h"
 #include "notify-timing.h"
 #include "pppras-plugin.h"
@@ -36,6 +37,7 @@ static char *arg_bus_address;    /* pppras-bus */
 static char *arg_entry;          /* pppras-entry */
 static char *arg_phone;          /* pppras-phone */
 static bool arg_timing;          /* pppras-timing */
+static char *arg_runtime_dir;    /* pppras-runtime-dir */
 
 static option_t plugin_options[] = {
     /* Privileged: libdbus addresses can name programs to run (unixexec:). */
@@ -45,6 +47,9 @@ static option_t plugin_options[] = {
       .description = "Phonebook entry name to report for this connection" },
     { .name = "pppras-phone", .type = o_string, .addr = &arg_phone,
       .description = "Phone number to report for this connection" },
+    /* Privileged: where a root-owned file is written at exit. */
+    { .name = "pppras-runtime-dir", .type = o_string, .addr = &arg_runtime_dir, .flags = OPT_PRIV,
+      .description = "ppprasd's runtime directory, where pppd's ending is kept (default /run/pppras)" },
     { .name = "pppras-timing", .type = o_bool, .addr = &arg_timing, .flags = 1,
       .description = "Log the time spent in pppras's notifiers when pppd exits" },
     { .name = NULL }
@@ -76,6 +81,7 @@ typedef struct Plugin {
     char reported_device[PATH_MAX];    /* what the last Register said, to notice changes */
     char reported_endpoint[ENDPOINT_TEXT_MAX];
     bool peer_terminated;              /* LCP Terminate-Request received on this link */
+    bool auth_failed;                  /* an authentication failure was reported */
     bool exit_reported;
     bool inactive;                     /* this process is not pppd's main one any more */
     bool bus_down_logged;
@@ -245,9 +251,11 @@ static void report_auth_failure(void) {
     /* auth.c sets the status just before it closes LCP. */
     switch (pppd_exit_status()) {
     case EXIT_AUTH_TOPEER_FAILED:
+        plugin.auth_failed = true;
         report(link_report_auth("self", pppd_auth_protocol(false), false), false);
         break;
     case EXIT_PEER_AUTH_FAILED:
+        plugin.auth_failed = true;
         report(link_report_auth("peer", pppd_auth_protocol(true), false), false);
         break;
     default:
@@ -269,12 +277,29 @@ static void capture_stats(void) {
     plugin.have_stats = true;
 }
 
+/* The bus message may find no daemon (killed, restarting): the ending
+ * also goes on disk, where a restarted ppprasd reads it.  The daemon
+ * removes it with the handle. */
+static void keep_exit(int status) {
+    LinkEnd end = {
+        .status = status,
+        .peer_terminated = plugin.peer_terminated,
+        .auth_failed = plugin.auth_failed,
+        /* .ended_usec: now */
+    };
+    int r = link_end_file_write(arg_runtime_dir ?: LINK_END_DEFAULT_RUNTIME_DIR, &end);
+    if (r < 0 && r != -ENOENT)
+        dbglog("pppras: could not keep the exit status in %s: %s",
+               arg_runtime_dir ?: LINK_END_DEFAULT_RUNTIME_DIR, strerror(-r));
+}
+
 static void report_exit(int status) {
     if (plugin.inactive || plugin.exit_reported)
         return;
     report_auth_failure();
     plugin.exit_reported = true;
     pppd_untimeout(on_tick, NULL);
+    keep_exit(status);
 
     BusLink *bus = plugin_bus();
     if (!bus)

@@ -31,6 +31,7 @@
 
 #include "bus/dbus-dict.h"
 #include "bus/fake-pppd-protocol.h"
+#include "link-end-file.h"
 #include "phase-map.h"
 #include "pppras-bus.h"
 
@@ -144,11 +145,25 @@ static DBusMessage *build_call(const FakeRequest *req) {
     return m;
 }
 
+/* Exit: like the plugin, keep it on disk for a daemon that may not be
+ * there to hear it (PPPRAS_BUS_DIR/run: the test daemon's runtime dir). */
+static void keep_exit(const FakeRequest *req) {
+    const char *dir = getenv("PPPRAS_BUS_DIR");
+    char path[4096];
+
+    if (!dir)
+        return;
+    snprintf(path, sizeof(path), "%s/run", dir);
+    (void) link_end_file_write(path, &(LinkEnd) { .status = req->i, .peer_terminated = req->b });
+}
+
 static FakeReply call(DBusConnection *bus, const FakeRequest *req) {
     FakeReply reply = {};
     DBusError error;
     DBusMessage *m, *r;
 
+    if (req->op == FAKE_OP_EXIT)
+        keep_exit(req);
     m = build_call(req);
     if (!m) {
         reply.r = -ENOMEM;

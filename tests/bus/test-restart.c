@@ -3,9 +3,13 @@
  * runtime and state directories: the fake pppds register again (as the
  * plugin does when the daemon's name comes back), every handle is back in
  * the state it had, later reports reach it, hang-up still works, and no
- * handle is given out twice. */
+ * handle is given out twice.  A link that ends while the daemon is dead
+ * comes back RASCS_Disconnected with the dwError it really ended with:
+ * the plugin kept pppd's exit status where the new daemon reads it. */
 
+#include <errno.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -17,15 +21,16 @@
 #include "test-daemon.h"
 #include "windows.h"
 
-static FakePlugin plugins[2];
+static FakePlugin plugins[4];
 
 static void setup(void) {
-    plugins[0] = plugins[1] = FAKE_PLUGIN_NULL;
+    for (size_t i = 0; i < 4; i++)
+        plugins[i] = FAKE_PLUGIN_NULL;
 }
 
 static void teardown(void) {
-    test_plugin_cleanup(&plugins[0]);
-    test_plugin_cleanup(&plugins[1]);
+    for (size_t i = 0; i < 4; i++)
+        test_plugin_cleanup(&plugins[i]);
 }
 
 /* kill -9 once the daemon has saved every handle in hs, then a restart. */
@@ -159,6 +164,69 @@ START_TEST(test_dialled_link_survives_kill_9_and_hangs_up) {
 }
 END_TEST
 
+/* The fake pppd ends while no daemon listens: its Exit report finds no
+ * one (as the plugin's would), and it exits. */
+static void end_while_daemon_dead(FakePlugin *p, int32_t status, bool peer_terminated, bool report) {
+    if (report)
+        ck_assert_int_eq(fake_plugin_exit(p, status, peer_terminated), -EREMOTEIO);
+    ck_assert_int_eq(fake_plugin_quit(p, status), 0);
+    int st;
+    ck_assert_int_eq(fake_plugin_wait(p, TEST_TIMEOUT_MS, &st), 0);
+    ck_assert(WIFEXITED(st) && WEXITSTATUS(st) == status);
+}
+
+START_TEST(test_links_that_ended_while_the_daemon_was_dead_come_back_disconnected_with_their_error) {
+    HRASCONN h[4];
+    h[0] = test_spawn_connected(&plugins[0], "stays-up", 0);
+    h[1] = test_spawn_connected(&plugins[1], "peer-hung-up", 0);
+    h[2] = test_spawn_connected(&plugins[2], "dead-link", 0);
+    h[3] = test_spawn_connected(&plugins[3], "auth-failed", 0);
+    for (size_t i = 0; i < 4; i++)
+        ck_assert_int_eq(test_daemon_await_saved((uintptr_t) h[i]), 0);
+    ck_assert_int_eq(test_daemon_kill(SIGKILL), 0);
+
+    end_while_daemon_dead(&plugins[1], 16, true, true);     /* LCP Terminate-Request seen: 629 */
+    end_while_daemon_dead(&plugins[2], 16, false, true);    /* echoes unanswered: 829 */
+    end_while_daemon_dead(&plugins[3], 19, false, true);    /* EXIT_AUTH_TOPEER_FAILED: 691 */
+
+    ck_assert_int_eq(test_daemon_start(), 0);
+    ck_assert_int_eq(fake_plugin_await_registered(&plugins[0], 1), 0);
+    ck_assert_int_eq(test_status(h[0]).rasconnstate, RASCS_Connected);
+    static const DWORD errors[] = { 0, ERROR_REMOTE_DISCONNECTION, ERROR_LINK_FAILURE, ERROR_AUTHENTICATION_FAILURE };
+    for (size_t i = 1; i < 4; i++) {
+        RASCONNSTATUSA st = test_status(h[i]);
+        ck_assert_int_eq(st.rasconnstate, RASCS_Disconnected);
+        ck_assert_uint_eq(st.dwError, errors[i]);
+    }
+    ck_assert_uint_eq(test_count_connections(), 1);
+
+    /* and it stays across yet another restart, until RasHangUp */
+    ck_assert_int_eq(test_daemon_kill(SIGKILL), 0);
+    ck_assert_int_eq(test_daemon_start(), 0);
+    RASCONNSTATUSA st = test_status(h[1]);
+    ck_assert_int_eq(st.rasconnstate, RASCS_Disconnected);
+    ck_assert_uint_eq(st.dwError, 629);
+    for (size_t i = 1; i < 4; i++) {
+        ck_assert_uint_eq(RasHangUpA(h[i]), ERROR_SUCCESS);
+        ck_assert_uint_eq(RasGetConnectStatusA(h[i], &st), ERROR_INVALID_HANDLE);
+    }
+}
+END_TEST
+
+START_TEST(test_link_killed_without_a_report_while_the_daemon_was_dead_is_link_failure) {
+    HRASCONN h = test_spawn_connected(&plugins[0], "killed", 0);
+    ck_assert_int_eq(test_daemon_await_saved((uintptr_t) h), 0);
+    ck_assert_int_eq(test_daemon_kill(SIGKILL), 0);
+    fake_plugin_done(&plugins[0]);    /* SIGKILL: nothing kept */
+    ck_assert_int_eq(test_daemon_start(), 0);
+    RASCONNSTATUSA st = test_status(h);
+    ck_assert_int_eq(st.rasconnstate, RASCS_Disconnected);
+    ck_assert_uint_eq(st.dwError, ERROR_LINK_FAILURE);
+    ck_assert_uint_eq(RasHangUpA(h), ERROR_SUCCESS);
+    ck_assert_uint_eq(RasGetConnectStatusA(h, &st), ERROR_INVALID_HANDLE);
+}
+END_TEST
+
 Suite *restart_suite(void) {
     Suite *s = suite_create("restart");
     TCase *tc = test_tcase(s, "kill_9", setup, teardown);
@@ -167,5 +235,7 @@ Suite *restart_suite(void) {
     tcase_add_test(tc, test_link_restored_while_projecting_goes_on_to_connected);
     tcase_add_test(tc, test_restart_twice_with_links_in_two_states);
     tcase_add_test(tc, test_dialled_link_survives_kill_9_and_hangs_up);
+    tcase_add_test(tc, test_links_that_ended_while_the_daemon_was_dead_come_back_disconnected_with_their_error);
+    tcase_add_test(tc, test_link_killed_without_a_report_while_the_daemon_was_dead_is_link_failure);
     return s;
 }

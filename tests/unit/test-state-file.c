@@ -163,17 +163,26 @@ START_TEST(test_one_line_per_connection_without_raw_controls_or_spaces_in_fields
 }
 END_TEST
 
-START_TEST(test_a_gone_process_is_not_written) {
+START_TEST(test_an_ended_connection_is_written_with_its_end) {
     add_full_connection(1234, "kept");
     Connection *gone = add_full_connection(5678, "gone");
     gone->process_gone = true;
+    gone->ended_at_usec = 1700000000000000u;
+    gone->pid_start = 4242;
+    gone->error = 629;
     size_t size;
     _cleanup_(freep) char *text = format_table(&size);
 
     StateFile s;
     ck_assert_int_eq(parse_text(text, size, &s), 0);
-    ck_assert_uint_eq(s.n_connections, 1);
+    ck_assert_uint_eq(s.n_connections, 2);
     ck_assert_str_eq(s.connections[0]->entry_name, "kept");
+    ck_assert(!s.connections[0]->process_gone);
+    ck_assert_str_eq(s.connections[1]->entry_name, "gone");
+    ck_assert(s.connections[1]->process_gone);
+    ck_assert_uint_eq(s.connections[1]->ended_at_usec, 1700000000000000u);
+    ck_assert_uint_eq(s.connections[1]->pid_start, 4242);
+    ck_assert_uint_eq(s.connections[1]->error, 629);
     state_file_done(&s);
 }
 END_TEST
@@ -386,7 +395,7 @@ Suite *state_file_suite(void) {
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_every_field_survives_the_round_trip);
     tcase_add_test(tc, test_one_line_per_connection_without_raw_controls_or_spaces_in_fields);
-    tcase_add_test(tc, test_a_gone_process_is_not_written);
+    tcase_add_test(tc, test_an_ended_connection_is_written_with_its_end);
     tcase_add_test(tc, test_a_file_cut_anywhere_gives_only_whole_records);
     tcase_add_loop_test(tc, test_a_corrupt_record_is_skipped_and_the_rest_restored, 0,
                         (int) ELEMENTSOF(corrupt_records));
