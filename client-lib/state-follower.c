@@ -161,7 +161,12 @@ DWORD state_follower_dial(StateFollower *f, const char *entry, const ClientDialP
     assert(params);
     assert(ret_handle);
 
-    code = client_dial(f->bus, entry, params, &handle);
+    /* Dial on the process's own connection, which lives as long as the
+     * process: the daemon holds the handle for that connection
+     * (RasHangUp, or the process's end, releases it).  The matches on
+     * f->bus were in force before Dial went out, so every signal of the
+     * new handle is queued there all the same. */
+    code = client_dial(NULL, entry, params, &handle);
     if (code != 0)
         return code;
     f->handle = handle;

@@ -49,6 +49,11 @@ int bus_setup(Context *ctx) {
     if (r < 0)
         return log_error_errno(r, "Failed to set exit-on-disconnect: %m");
 
+    /* before the name: no call can come between */
+    r = context_attach_holds(ctx);
+    if (r < 0)
+        return r;
+
     r = sd_bus_request_name(bus, PPPRAS_BUS_NAME, 0);
     if (r < 0)
         return log_error_errno(r, "Failed to take the name %s: %m", PPPRAS_BUS_NAME);

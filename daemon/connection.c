@@ -65,6 +65,8 @@ Connection *connection_free(Connection *c) {
     sd_bus_slot_unref(c->exit_wait_slot);
     sd_bus_slot_unref(c->exit_wait_query);
     free(c->link_sender);
+    sd_bus_track_unref(c->dialler_track);
+    free(c->dialler);
     sd_event_source_disable_unref(c->supervise_timer);
     safe_close(c->pidfd);
 

@@ -101,6 +101,9 @@ struct Connection {
     bool is_child;               /* we are pppd's parent: waitid() tells how it ended */
     int wait_code, wait_status;  /* CLD_EXITED/CLD_KILLED/... and code or signal; 0: unknown */
     bool supervisor_ended;       /* the supervise timeout hung it up: dwError 718 */
+    char *dialler;               /* Dial's caller (unique bus name) holding the handle (dial-hold.h) */
+    sd_bus_track *dialler_track;
+    void (*dialler_gone)(Connection *c);
     char *secret_user, *secret_password, *secret_domain;   /* never logged, never written */
     ProcessId *escaped;          /* pppd's descendants that left its session */
     size_t n_escaped;

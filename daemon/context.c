@@ -13,6 +13,7 @@
 
 #include "connection-iface.h"
 #include "context.h"
+#include "dial-hold.h"
 #include "network-hookup.h"
 #include "exit-map.h"
 #include "hangup.h"
@@ -502,7 +503,41 @@ static void finish_process_gone(Connection *c) {
     }
 
     log_connection(LOG_INFO, c, "pppd is gone (error %u).", c->error);
+    if (dial_hold_active(c)) {
+        log_connection(LOG_INFO, c, "Held for its dialler %s until RasHangUp.", c->dialler);
+        return;
+    }
     linger(ctx, c, ctx->linger_usec);
+}
+
+/* The process that dialled is gone: its ended handles go with it (a
+ * live link carries on, and lingers when it ends). */
+static void on_dialler_gone(Connection *c) {
+    assert(c);
+    Context *ctx = c->userdata;
+    if (!c->process_gone)
+        return;
+    context_retire(ctx, c);
+}
+
+int context_attach_holds(Context *ctx) {
+    assert(ctx);
+    assert(ctx->bus);
+
+    Connection *next;
+    for (Connection *c = ctx->connections.oldest; c; c = next) {
+        next = c->newer;
+        if (!c->dialler || c->dialler_track)
+            continue;
+        _cleanup_(freep) char *dialler = TAKE_PTR(c->dialler);
+        if (dial_hold_start(c, ctx->bus, dialler, on_dialler_gone) >= 0)
+            continue;
+        log_connection(LOG_INFO, c, "Its dialler %s left while we were away: the handle is no longer held.",
+                       dialler);
+        if (c->process_gone)
+            linger(ctx, c, 0);
+    }
+    return 0;
 }
 
 /* ---- lifecycle ---- */
@@ -709,6 +744,8 @@ int context_dial(Context *ctx, const DialRequest *req, Connection **ret) {
             *ret = i;
             return 1;
         }
+    if (req->dialler && dial_hold_count(&ctx->connections, req->owner) >= DIAL_HOLD_MAX_PER_UID)
+        return -EDQUOT;
 
     /* pppd knows only its own peers directory by name; any other
      * phonebook's entries are read as option files, which pppd run by
@@ -748,6 +785,11 @@ int context_dial(Context *ctx, const DialRequest *req, Connection **ret) {
         return r;
     }
     arm_supervisor(ctx, c);
+    if (ctx->bus && req->dialler) {
+        r = dial_hold_start(c, ctx->bus, req->dialler, on_dialler_gone);
+        if (r < 0)    /* it left already: the linger rule, as for any link */
+            log_connection(LOG_DEBUG, c, "Not held for %s: %s", req->dialler, strerror(-r));
+    }
 
     if (ctx->bus)
         connection_iface_emit_added(ctx->bus, c);
@@ -956,6 +998,8 @@ static int restore_ended(Context *ctx, Connection *c) {
 
     uint64_t since = c->ended_at_usec && now > c->ended_at_usec ? now - c->ended_at_usec : 0;
     log_connection(LOG_INFO, c, "Restored, ended (error %u).", c->error);
+    if (c->dialler)
+        return 0;    /* held while its dialler is on the bus: context_attach_holds() */
     if (ctx->linger_usec > since)
         linger(ctx, c, ctx->linger_usec - since);
     else

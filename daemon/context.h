@@ -88,11 +88,13 @@ Connection *context_get_connection(Context *ctx, uint64_t handle);
 /* Manager.Dial after the caller was checked.  0: a new pppd; 1: the
  * entry is connected already and *ret is that connection (Windows'
  * answer); -ENOENT: no such entry (or an invalid name); -EBUSY: the
- * entry is being dialled. */
+ * entry is being dialled; -EDQUOT: the owner holds DIAL_HOLD_MAX_PER_UID
+ * handles from Dial. */
 typedef struct DialRequest {
     const char *entry;
     uid_t owner;
     const char *user, *password, *domain;    /* NULL: none */
+    const char *dialler;     /* the caller's unique bus name: holds the handle (dial-hold.h); NULL: not held */
 } DialRequest;
 int context_dial(Context *ctx, const DialRequest *req, Connection **ret);
 
@@ -128,6 +130,12 @@ void context_state_changed(Context *ctx);
 /* Writes the state file now (no-op without a runtime directory). */
 int context_save_state(Context *ctx);
 
-/* Reads the state file and takes back every connection whose pppd still
- * runs, under its handle; call before the bus is set up. */
+/* Reads the state file and takes back every connection under its handle:
+ * those whose pppd still runs, and those that ended (before the restart
+ * or meanwhile) and are still held or lingering; call before the bus is
+ * set up. */
 int context_restore(Context *ctx);
+
+/* Once the bus is there: holds restored Dial handles for their diallers
+ * again (retires the ended ones whose dialler left meanwhile). */
+int context_attach_holds(Context *ctx);

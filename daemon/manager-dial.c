@@ -127,6 +127,7 @@ int manager_method_dial(sd_bus_message *m, void *userdata, sd_bus_error *error) 
     DialRequest req = {
         .entry = entry, .owner = caller,
         .user = params.user, .password = params.password, .domain = params.domain,
+        .dialler = sd_bus_message_get_sender(m),
     };
     Connection *c;
     r = context_dial(ctx, &req, &c);
@@ -135,6 +136,8 @@ int manager_method_dial(sd_bus_message *m, void *userdata, sd_bus_error *error) 
         return reply_entry_not_found(m);
     if (r == -EBUSY)
         return bus_reply_ras_error(m, PPPRAS_ERROR_DIAL_IN_PROGRESS, ERROR_DIAL_ALREADY_IN_PROGRESS);
+    if (r == -EDQUOT)
+        return bus_reply_ras_error(m, PPPRAS_ERROR_LIMIT_EXCEEDED, ERROR_OUTOFMEMORY);
     if (r < 0)
         return bus_reply_errno(m, r);
     if (r > 0)

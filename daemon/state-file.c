@@ -57,6 +57,7 @@ static const StateKey state_keys[] = {
     KEY("dns2",        STATE_STRING, dns2),
     KEY("bundle",      STATE_STRING, bundle),
     KEY("entry_name",  STATE_STRING, entry_name),
+    KEY("dialler",     STATE_STRING, dialler),
 };
 
 void state_file_done(StateFile *s) {
