@@ -29,6 +29,7 @@ int main(void) {
         credentials_suite,
         devices_suite,
         link_stats_suite,
+        dial_hold_suite,
     };
 
     if (!getenv("DBUS_SYSTEM_BUS_ADDRESS")) {

@@ -20,3 +20,4 @@ Suite *entry_props_suite(void);
 Suite *credentials_suite(void);
 Suite *devices_suite(void);
 Suite *link_stats_suite(void);
+Suite *dial_hold_suite(void);
