@@ -814,7 +814,7 @@ static int hang_up_one(Context *ctx, Connection *c) {
         return r;
     if (r == HANGUP_RETIRE_NOW)
         context_retire(ctx, c);
-    else
+    else if (!process_watch_check_gone(c))    /* gone already: over (retired) now */
         context_state_changed(ctx);
     return 0;
 }

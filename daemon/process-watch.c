@@ -187,6 +187,16 @@ int process_watch_start(Connection *c, sd_event *event, ProcessGoneHandler on_go
     return 0;
 }
 
+bool process_watch_check_gone(Connection *c) {
+    assert(c);
+    /* only what is followed by looking at /proc can be late */
+    if (c->pidfd >= 0 || c->is_child || !c->pidfd_source || c->process_gone ||
+        process_identity_check(c->pid, c->pid_start) != -ESRCH)
+        return false;
+    gone(c);
+    return true;
+}
+
 void process_watch_stop(Connection *c) {
     assert(c);
     c->pidfd_source = sd_event_source_disable_unref(c->pidfd_source);
@@ -204,8 +214,6 @@ int process_signal(Connection *c, int sig) {
      * process we know, checked right before the signal. */
     if (!c->is_child) {
         int r = process_identity_check(c->pid, c->pid_start);
-        if (r == -ESRCH)    /* gone: tell at once, not at the next look */
-            (void) sd_event_source_set_time_relative(c->pidfd_source, 0);
         if (r < 0)
             return r;
     }

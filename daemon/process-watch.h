@@ -37,6 +37,11 @@ int process_identity_check(pid_t pid, uint64_t start_time);
  * (the caller treats it as exited); other negative errno on failure. */
 int process_watch_start(Connection *c, sd_event *event, ProcessGoneHandler on_gone);
 
+/* Without a pidfd a non-child's end is seen at the next look at /proc:
+ * looks now, and when it is gone calls the handler (which may free c)
+ * and returns true. */
+bool process_watch_check_gone(Connection *c);
+
 /* Stops watching and closes the pidfd. */
 void process_watch_stop(Connection *c);
 
