@@ -51,6 +51,8 @@ int bus_setup(Context *ctx) {
 
     /* before the name: no call can come between */
     r = context_attach_holds(ctx);
+    if (r >= 0)
+        r = context_attach_notifications(ctx);
     if (r < 0)
         return r;
 

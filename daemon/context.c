@@ -14,6 +14,7 @@
 #include "connection-iface.h"
 #include "context.h"
 #include "dial-hold.h"
+#include "fd-store.h"
 #include "network-hookup.h"
 #include "exit-map.h"
 #include "hangup.h"
@@ -48,6 +49,21 @@ static gid_t lookup_group(const char *name) {
     return g->gr_gid;
 }
 
+/* A registration began (fd) or ended (-1): systemd keeps its fd for the
+ * next daemon, the runtime directory says whose it is. */
+static void on_notify_changed(uint64_t id, int fd, void *userdata) {
+    Context *ctx = userdata;
+    assert(ctx);
+    if (!ctx->runtime_dir)
+        return;
+    if (fd >= 0)
+        fd_store_put(id, fd);
+    else
+        fd_store_remove(id);
+    ctx->notify_dirty = true;
+    context_state_changed(ctx);
+}
+
 int context_init(Context *ctx, sd_event *event, const DaemonOptions *options) {
     assert(ctx);
     assert(event);
@@ -79,7 +95,12 @@ int context_init(Context *ctx, sd_event *event, const DaemonOptions *options) {
     /* Handles from the wall clock's µs: a restarted daemon counts on past
      * everything it handed out before, even without its state file. */
     handle_table_init(&ctx->connections, now_usec(CLOCK_REALTIME));
-    return notify_registry_new(&ctx->notify);
+    int r = notify_registry_new(&ctx->notify);
+    if (r < 0)
+        return r;
+    /* ids from the wall clock too: a restarted daemon's never meet its predecessor's */
+    notify_registry_set_hook(ctx->notify, now_usec(CLOCK_REALTIME), on_notify_changed, ctx);
+    return 0;
 }
 
 void context_done(Context *ctx) {
@@ -110,6 +131,13 @@ int context_save_state(Context *ctx) {
 
     if (!ctx->runtime_dir)
         return 0;
+    if (ctx->notify_dirty) {
+        int k = fd_store_save_table(ctx->runtime_dir, ctx->notify);
+        if (k < 0)
+            log_warning_errno(k, "Failed to write the notification table to %s: %m", ctx->runtime_dir);
+        else
+            ctx->notify_dirty = false;
+    }
     int r = state_file_save(ctx->runtime_dir, &ctx->connections);
     if (r < 0)
         return log_warning_errno(r, "Failed to write the connection table to %s: %m", ctx->runtime_dir);
@@ -518,6 +546,50 @@ static void on_dialler_gone(Connection *c) {
     if (!c->process_gone)
         return;
     context_retire(ctx, c);
+}
+
+int context_attach_notifications(Context *ctx) {
+    assert(ctx);
+    assert(ctx->bus);
+
+    if (ctx->runtime_dir) {
+        StoredRegistrations s;
+        int r = fd_store_load(ctx->runtime_dir, &s);
+        if (r < 0)
+            return log_warning_errno(r, "Failed to read the notification table: %m");
+        size_t taken = 0;
+        for (size_t i = 0; i < s.n; i++) {
+            StoredRegistration *reg = &s.items[i];
+            if (reg->fd < 0)
+                continue;
+            int fd = TAKE_FD(reg->fd);
+            if (reg->handle != NOTIFY_ALL_CONNECTIONS && !context_get_connection(ctx, reg->handle))
+                r = -ENOENT;    /* its handle was retired meanwhile */
+            else
+                r = notify_registry_readd(ctx->notify, ctx->bus, reg->owner, reg->uid, reg->handle, reg->flags, fd,
+                                          reg->id);
+            if (r < 0) {
+                log_debug_errno(r, "Registration %" PRIu64 " of %s not taken back: %m", reg->id, reg->owner);
+                fd_store_remove(reg->id);
+                continue;
+            }
+            taken++;
+        }
+        if (s.n > 0)
+            log_info("Took back %zu of %zu notification registration%s.", taken, s.n, s.n == 1 ? "" : "s");
+        stored_registrations_done(&s);
+        ctx->notify_dirty = true;
+        context_state_changed(ctx);
+    }
+
+    /* Links that ended while we were away: RASCN_Disconnection now, to
+     * whoever registered for it before the restart. */
+    HANDLE_TABLE_FOREACH(c, &ctx->connections)
+        if (c->process_gone && !c->disconnected_notified) {
+            notify_registry_fire(ctx->notify, c->handle, RASCN_Disconnection);
+            c->disconnected_notified = true;
+        }
+    return 0;
 }
 
 int context_attach_holds(Context *ctx) {
@@ -987,9 +1059,11 @@ static int restore_ended(Context *ctx, Connection *c) {
         connection_apply_process_gone(c, fallback_error(c));
         log_connection(LOG_INFO, c, "pppd %i ended while we were away (%s, error %u).", (int) c->pid,
                        kept ? "its exit status was kept" : "no exit status", c->error);
-    }
-    /* Whoever wanted RASCN_Disconnection registered with the old daemon. */
-    c->disconnected_notified = true;
+        /* RASCN_Disconnection once the registrations are back
+         * (context_attach_notifications) */
+        c->disconnected_notified = false;
+    } else
+        c->disconnected_notified = true;    /* the old daemon told */
     c->connected_notified = false;
     connection_set_observer(c, &context_observer, ctx);
     int r = handle_table_add(&ctx->connections, c);

@@ -48,6 +48,7 @@ struct Context {
     void *before_link_down_userdata;
 
     sd_event_source *flush_source;   /* 0-delay defer: state file + STATUS=, coalesced */
+    bool notify_dirty;               /* the notification table (fd-store.h) wants writing */
     size_t last_status_count;
 };
 
@@ -135,6 +136,11 @@ int context_save_state(Context *ctx);
  * or meanwhile) and are still held or lingering; call before the bus is
  * set up. */
 int context_restore(Context *ctx);
+
+/* Once the bus is there: takes back the notification registrations whose
+ * fds systemd kept (fd-store.h), and fires RASCN_Disconnection for links
+ * that ended while the daemon was away. */
+int context_attach_notifications(Context *ctx);
 
 /* Once the bus is there: holds restored Dial handles for their diallers
  * again (retires the ended ones whose dialler left meanwhile). */

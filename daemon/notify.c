@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "util.h"
 
 typedef struct Registration {
+    uint64_t id;           /* names its fd in systemd's fd store across restarts */
     char *owner;
     uid_t uid;
     uint64_t handle;
@@ -36,7 +38,26 @@ struct NotifyRegistry {
     size_t n_clients;
     UidLimits per_uid;
     size_t fd_reserve;
+    uint64_t next_id;
+    NotifyChangedHook changed;
+    void *changed_userdata;
 };
+
+void notify_registry_set_hook(NotifyRegistry *r, uint64_t first_id, NotifyChangedHook hook, void *userdata) {
+    assert(r);
+    r->next_id = first_id;
+    r->changed = hook;
+    r->changed_userdata = userdata;
+}
+
+void notify_registry_foreach(const NotifyRegistry *r, NotifyForeach fn, void *userdata) {
+    assert(r);
+    assert(fn);
+    for (size_t i = 0; i < r->n_registrations; i++) {
+        const Registration *reg = &r->registrations[i];
+        fn(reg->id, reg->owner, reg->uid, reg->handle, reg->flags, userdata);
+    }
+}
 
 static void on_write_timeout(int sig) {
     (void) sig;    /* only here to interrupt a write that would block */
@@ -163,8 +184,27 @@ static bool fd_is_eventfd(int fd) {
     return strcmp(target, "anon_inode:[eventfd]") == 0;
 }
 
+static int add(NotifyRegistry *r, sd_bus *bus, const char *owner, uid_t uid, uint64_t handle, uint32_t flags,
+               int fd, uint64_t id, bool restored);
+
 int notify_registry_add(NotifyRegistry *r, sd_bus *bus, const char *owner, uid_t uid,
                         uint64_t handle, uint32_t flags, int fd) {
+    assert(r);
+    return add(r, bus, owner, uid, handle, flags, fd, ++r->next_id, false);
+}
+
+int notify_registry_readd(NotifyRegistry *r, sd_bus *bus, const char *owner, uid_t uid,
+                          uint64_t handle, uint32_t flags, int fd, uint64_t id) {
+    assert(r);
+    if (id > r->next_id)
+        r->next_id = id;
+    int k = add(r, bus, owner, uid, handle, flags, fd, id, true);
+    safe_close(fd);
+    return k;
+}
+
+static int add(NotifyRegistry *r, sd_bus *bus, const char *owner, uid_t uid, uint64_t handle, uint32_t flags,
+               int fd, uint64_t id, bool restored) {
     assert(r);
     assert(owner);
 
@@ -201,13 +241,17 @@ int notify_registry_add(NotifyRegistry *r, sd_bus *bus, const char *owner, uid_t
     if (k < 0)
         return k;    /* the client entry stays until the client leaves: harmless */
 
-    r->registrations[r->n_registrations++] = (Registration) {
+    Registration *reg = &r->registrations[r->n_registrations++];
+    *reg = (Registration) {
+        .id = id,
         .owner = TAKE_PTR(owner_copy),
         .uid = uid,
         .handle = handle,
         .flags = flags,
         .fd = TAKE_FD(copy),
     };
+    if (r->changed && !restored)
+        r->changed(reg->id, reg->fd, r->changed_userdata);
     return 0;
 }
 
@@ -215,6 +259,8 @@ static void remove_registration(NotifyRegistry *r, size_t i) {
     assert(r);
     assert(i < r->n_registrations);
     uid_limits_release(&r->per_uid, r->registrations[i].uid);
+    if (r->changed)
+        r->changed(r->registrations[i].id, -1, r->changed_userdata);
     registration_done(&r->registrations[i]);
     r->registrations[i] = r->registrations[--r->n_registrations];
 }

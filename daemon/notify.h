@@ -51,3 +51,19 @@ void notify_registry_drop_handle(NotifyRegistry *r, uint64_t handle);
 void notify_registry_fire(NotifyRegistry *r, uint64_t handle, uint32_t event);
 
 size_t notify_registry_count(const NotifyRegistry *r);
+
+/* Registrations outlive a restart under systemd: each has an id, and the
+ * hook hears of each new one (fd: the daemon's copy) and of each that
+ * ends (fd -1) -- not of those freed with the registry when the daemon
+ * exits.  Ids count on from first_id. */
+typedef void (*NotifyChangedHook)(uint64_t id, int fd, void *userdata);
+void notify_registry_set_hook(NotifyRegistry *r, uint64_t first_id, NotifyChangedHook hook, void *userdata);
+
+/* Takes back a registration of an earlier daemon: fd is taken (closed on
+ * failure too), owner tracked again (-ESRCH etc. when it left). */
+int notify_registry_readd(NotifyRegistry *r, sd_bus *bus, const char *owner, uid_t uid,
+                          uint64_t handle, uint32_t flags, int fd, uint64_t id);
+
+typedef void (*NotifyForeach)(uint64_t id, const char *owner, uid_t uid, uint64_t handle, uint32_t flags,
+                              void *userdata);
+void notify_registry_foreach(const NotifyRegistry *r, NotifyForeach fn, void *userdata);
