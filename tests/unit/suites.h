@@ -18,6 +18,7 @@ Suite *hangup_suite(void);
 Suite *handle_registry_suite(void);
 Suite *config_file_suite(void);
 Suite *state_file_suite(void);
+Suite *link_end_suite(void);
 Suite *entry_name_suite(void);
 Suite *dial_params_suite(void);
 Suite *porting_base_suite(void);

@@ -19,6 +19,7 @@ int main(void) {
         handle_registry_suite,
         config_file_suite,
         state_file_suite,
+        link_end_suite,
         entry_name_suite,
         dial_params_suite,
         porting_base_suite,
