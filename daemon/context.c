@@ -54,7 +54,8 @@ static gid_t lookup_group(const char *name) {
 static void on_notify_changed(uint64_t id, int fd, void *userdata) {
     Context *ctx = userdata;
     assert(ctx);
-    if (!ctx->runtime_dir)
+    /* outside systemd there is nothing to keep, and nothing to write */
+    if (!ctx->runtime_dir || !fd_store_enabled())
         return;
     if (fd >= 0)
         fd_store_put(id, fd);

@@ -18,12 +18,12 @@
 /* FDNAME=: at most 255 characters of [A-Za-z0-9_:-]; "reg-" and a number fit. */
 #define FD_NAME_FORMAT "reg-%" PRIu64
 
-static bool have_manager(void) {
+bool fd_store_enabled(void) {
     return !isempty(getenv("NOTIFY_SOCKET"));
 }
 
 void fd_store_put(uint64_t id, int fd) {
-    if (!have_manager() || fd < 0)
+    if (!fd_store_enabled() || fd < 0)
         return;
     char msg[64];
     snprintf(msg, sizeof(msg), "FDSTORE=1\nFDNAME=" FD_NAME_FORMAT, id);
@@ -33,7 +33,7 @@ void fd_store_put(uint64_t id, int fd) {
 }
 
 void fd_store_remove(uint64_t id) {
-    if (!have_manager())
+    if (!fd_store_enabled())
         return;
     int r = sd_notifyf(false, "FDSTOREREMOVE=1\nFDNAME=" FD_NAME_FORMAT, id);
     if (r < 0)
@@ -66,7 +66,7 @@ static int format_table(FILE *f, const void *userdata) {
 int fd_store_save_table(const char *runtime_dir, const NotifyRegistry *r) {
     assert(runtime_dir);
     assert(r);
-    if (!have_manager())
+    if (!fd_store_enabled())
         return 0;
     char path[4096];
     snprintf(path, sizeof(path), "%s/" TABLE_FILE, runtime_dir);

@@ -9,11 +9,15 @@
  * each is.  Outside systemd (no $NOTIFY_SOCKET) nothing is kept:
  * registrations end with the daemon. */
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
 
 #include "notify.h"
+
+/* Under a service manager ($NOTIFY_SOCKET): else nothing is kept. */
+bool fd_store_enabled(void);
 
 void fd_store_put(uint64_t id, int fd);
 void fd_store_remove(uint64_t id);
