@@ -24,6 +24,8 @@ const BusErrorEntry wnet_errors[] = {
     { PPPRAS_ERROR_NO_NETWORK,          ERROR_NO_NETWORK },
     { PPPRAS_ERROR_LOGON_FAILURE,       ERROR_LOGON_FAILURE },
     { PPPRAS_ERROR_SESSION_CREDENTIAL_CONFLICT, ERROR_SESSION_CREDENTIAL_CONFLICT },
+    /* a per-user limit of network connections: Windows' quota error */
+    { PPPRAS_ERROR_LIMIT_EXCEEDED,      ERROR_NOT_ENOUGH_QUOTA },
 };
 const unsigned wnet_errors_size = sizeof(wnet_errors) / sizeof(wnet_errors[0]);
 
@@ -69,6 +71,7 @@ static const struct {
     { ERROR_NOT_CONNECTED,        "This network connection does not exist." },
     { ERROR_OPEN_FILES,           "This network connection has files open or requests pending." },
     { ERROR_DEVICE_IN_USE,        "The device is in use by an active process and cannot be disconnected." },
+    { ERROR_NOT_ENOUGH_QUOTA,     "Not enough quota is available to process this command." },
 };
 
 const char *wnet_error_text(uint32_t code) {

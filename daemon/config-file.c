@@ -24,6 +24,7 @@ static const ConfigKey config_keys[] = {
     { "HangUpGroup",         CONFIG_STRING,  offsetof(DaemonOptions, hangup_group) },
     { "DialGroup",           CONFIG_STRING,  offsetof(DaemonOptions, dial_group) },
     { "EntryGroup",          CONFIG_STRING,  offsetof(DaemonOptions, entry_group) },
+    { "MountGroup",          CONFIG_STRING,  offsetof(DaemonOptions, mount_group) },
     { "PhonebookDir",        CONFIG_STRING,  offsetof(DaemonOptions, phonebook_dir) },
     { "StateDirectory",      CONFIG_STRING,  offsetof(DaemonOptions, state_dir) },
     { "RuntimeDirectory",    CONFIG_STRING,  offsetof(DaemonOptions, runtime_dir) },
@@ -55,7 +56,8 @@ static int apply(DaemonOptions *o, const ConfigKey *key, const char *value) {
         /* Paths must be absolute: a relative one would depend on our cwd. */
         if (key->offset != offsetof(DaemonOptions, hangup_group) &&
             key->offset != offsetof(DaemonOptions, dial_group) &&
-            key->offset != offsetof(DaemonOptions, entry_group) && value[0] != '/')
+            key->offset != offsetof(DaemonOptions, entry_group) &&
+            key->offset != offsetof(DaemonOptions, mount_group) && value[0] != '/')
             return -EINVAL;
         return free_and_strdup(field, value) < 0 ? -ENOMEM : 0;
     }

@@ -87,6 +87,7 @@ int context_init(Context *ctx, sd_event *event, const DaemonOptions *options) {
         { &ctx->pppd_path,     options->pppd_path ?: DEFAULT_PPPD_PATH },
         { &ctx->plugin_path,   options->plugin_path ?: PPPRAS_PLUGIN_PATH },
         { &ctx->ssh_config,    options->ssh_config },
+        { &ctx->mount_group,   options->mount_group },
     };
     for (size_t i = 0; i < ELEMENTSOF(strings); i++)
         if (strings[i].value && !(*strings[i].field = strdup(strings[i].value)))
@@ -123,6 +124,7 @@ void context_done(Context *ctx) {
     free(ctx->pppd_path);
     free(ctx->plugin_path);
     free(ctx->ssh_config);
+    free(ctx->mount_group);
 }
 
 /* ---- persistence and STATUS= ---- */

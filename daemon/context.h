@@ -42,6 +42,7 @@ struct Context {
     bool allow_fake_pids;        /* --test-allow-fake-pids: Link.Register's test_pid */
     char *phonebook_dir, *state_dir, *runtime_dir, *pppd_path, *plugin_path;
     char *ssh_config;            /* NULL: sshfs uses each user's own ssh configuration */
+    char *mount_group;             /* MountGroup for network drives; NULL: the default */
     Network *network;            /* the WNet half, NULL until the bus is set up */
 
     ContextLinkDownHook before_link_down;

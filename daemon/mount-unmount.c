@@ -12,57 +12,18 @@
 #include <unistd.h>
 
 #include "log.h"
+#include "mount-pin.h"
 #include "mount-unmount.h"
 #include "util.h"
-
-static void closedirp_(DIR **d) {
-    if (*d)
-        closedir(*d);
-}
-
-/* mountinfo escapes space, tab, newline and backslash as \ooo. */
-static void unescape_octal(char *s) {
-    char *o = s;
-    for (char *i = s; *i; ) {
-        if (i[0] == '\\' && i[1] >= '0' && i[1] <= '3' && i[2] >= '0' && i[2] <= '7' &&
-            i[3] >= '0' && i[3] <= '7') {
-            *o++ = (char) (((i[1] - '0') << 6) | ((i[2] - '0') << 3) | (i[3] - '0'));
-            i += 4;
-        } else
-            *o++ = *i++;
-    }
-    *o = '\0';
-}
 
 static void fclosep(FILE **f) {
     if (*f)
         fclose(*f);
 }
 
-bool mount_is_mounted(const char *path) {
-    _cleanup_(fclosep) FILE *f = NULL;
-    _cleanup_(freep) char *line = NULL;
-    size_t size = 0;
-
-    assert(path);
-
-    f = fopen("/proc/self/mountinfo", "re");
-    if (!f)
-        return false;
-    while (getline(&line, &size, f) > 0) {
-        /* ID PARENT MAJ:MIN ROOT MOUNTPOINT ... */
-        char *fields[5];
-        char *p = line, *save = NULL;
-        int i;
-        for (i = 0; i < 5 && (fields[i] = strtok_r(p, " ", &save)); i++)
-            p = NULL;
-        if (i < 5)
-            continue;
-        unescape_octal(fields[4]);
-        if (strcmp(fields[4], path) == 0)
-            return true;
-    }
-    return false;
+static void closedirp_(DIR **d) {
+    if (*d)
+        closedir(*d);
 }
 
 /* Whether target (a link's text) names path or something below it. */
@@ -150,34 +111,43 @@ MountUse mount_scan_use(const char *path) {
     return use;
 }
 
-int mount_unmount(const char *path, bool force, MountUse *ret_use) {
-    assert(path);
+int mount_unmount(const char *path, uint64_t mnt_id, bool force, MountUse *ret_use) {
+    _cleanup_(freep) char *found = NULL;
+    _cleanup_(closep) int fd = -1;
+    int r;
 
-    if (umount2(path, force ? MNT_DETACH : 0) >= 0)
-        return 0;
-    if (errno == EINVAL || errno == ENOENT)
-        return mount_is_mounted(path) ? -errno : 0;     /* already gone */
-    if (errno != EBUSY)
-        return -errno;
+    r = mount_open_recorded(path, mnt_id, &fd, &found);
+    if (r == -ENOENT)
+        return 0;                   /* already gone */
+    if (r < 0)
+        return r;
+    if (force)
+        return mount_detach_fd(fd, false);
+
+    r = mount_unmount_fd(TAKE_FD(fd), found, mnt_id);
+    if (r == -ENOENT || r == -EINVAL)
+        return mountinfo_find(mnt_id, NULL, NULL) >= 0 ? r : 0;
+    if (r != -EBUSY)
+        return r;
 
     if (ret_use) {
         /* a busy mount nobody in our view uses (another namespace, a
          * mount below it) counts as in use by a process */
-        MountUse use = mount_scan_use(path);
+        MountUse use = mount_scan_use(found);
         *ret_use = use == MOUNT_USE_NONE ? MOUNT_USE_PROCESS : use;
     }
     return -EBUSY;
 }
 
-int mount_abort(const char *path) {
-    assert(path);
+int mount_abort(const char *path, uint64_t mnt_id) {
+    _cleanup_(freep) char *found = NULL;
+    _cleanup_(closep) int fd = -1;
+    int r;
 
-    if (umount2(path, MNT_FORCE | MNT_DETACH) >= 0)
+    r = mount_open_recorded(path, mnt_id, &fd, &found);
+    if (r == -ENOENT)
         return 0;
-    /* some file systems refuse MNT_FORCE: detaching alone still unblocks new users */
-    if (umount2(path, MNT_DETACH) >= 0)
-        return 0;
-    if (errno == EINVAL || errno == ENOENT)
-        return 0;
-    return -errno;
+    if (r < 0)
+        return r;
+    return mount_detach_fd(fd, true);
 }

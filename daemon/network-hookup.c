@@ -38,6 +38,8 @@ int context_attach_network(Context *ctx) {
     if (ctx->runtime_dir)
         config.runtime_dir = ctx->runtime_dir;
     config.ssh_config = ctx->ssh_config;
+    if (ctx->mount_group)
+        config.mount_group = ctx->mount_group;
     config.ras_handle_check = may_bind;
     config.userdata = ctx;
 

@@ -219,9 +219,10 @@ int profile_save(const char *state_dir, uid_t uid, const Profile *p) {
         r = profile_path(state_dir, uid, &path);
     if (r < 0)
         return r;
-    if (mkdir(state_dir, 0755) < 0 && errno != EEXIST)
+    /* the profiles name users' servers and accounts: root's alone */
+    if (mkdir(state_dir, 0700) < 0 && errno != EEXIST)
         return -errno;
-    if (mkdir(dir, 0755) < 0 && errno != EEXIST)
+    if (mkdir(dir, 0700) < 0 && errno != EEXIST)
         return -errno;
 
     if (p->n_entries == 0) {
@@ -230,5 +231,5 @@ int profile_save(const char *state_dir, uid_t uid, const Profile *p) {
         return fsync_directory(dir);
     }
     ProfileText text = { .uid = uid, .profile = p };
-    return atomic_file_write(path, 0644, ATOMIC_FILE_DURABLE, format_profile, &text);
+    return atomic_file_write(path, 0600, ATOMIC_FILE_DURABLE, format_profile, &text);
 }

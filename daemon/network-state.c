@@ -27,9 +27,9 @@ static int format_net_state(FILE *f, const void *userdata) {
     const NetStateList *l = userdata;
     for (size_t i = 0; i < l->n_entries; i++) {
         const NetStateEntry *e = &l->entries[i];
-        if (fprintf(f, "%u\t%u\t%s\t%s\t%s\t%s\t%" PRIu64 "\t%" PRIu32 "\n", (unsigned) e->uid,
+        if (fprintf(f, "%u\t%u\t%s\t%s\t%s\t%s\t%" PRIu64 "\t%" PRIu32 "\t%" PRIu64 "\n", (unsigned) e->uid,
                     (unsigned) e->gid, e->local, e->remote, e->user, e->mount_point, e->ras_handle,
-                    e->flags) < 0)
+                    e->flags, e->mnt_id) < 0)
             return -EIO;
     }
     return 0;
@@ -64,18 +64,18 @@ int net_state_load(const char *runtime_dir, void (*fn)(const NetStateEntry *e, v
         return errno == ENOENT ? 0 : -errno;
 
     while (getline(&line, &size, f) > 0) {
-        char *field[8], *p = line;
+        char *field[9], *p = line;
         unsigned i;
 
         line[strcspn(line, "\n")] = '\0';
-        for (i = 0; i < 8 && p; i++) {
+        for (i = 0; i < 9 && p; i++) {
             field[i] = p;
             p = strchr(p, '\t');
             if (p)
                 *p++ = '\0';
         }
-        if (i != 8 || p)
-            continue;
+        if (i != 9 || p)
+            continue;          /* also lines without a mount id: not taken back */
 
         char *end;
         NetStateEntry e = {
@@ -92,6 +92,9 @@ int net_state_load(const char *runtime_dir, void (*fn)(const NetStateEntry *e, v
             continue;
         unsigned long flags = strtoul(field[7], &end, 10);
         if (*end || end == field[7])
+            continue;
+        e.mnt_id = strtoull(field[8], &end, 10);
+        if (*end || end == field[8] || e.mnt_id == 0)
             continue;
         e.uid = (uid_t) uid;
         e.gid = (gid_t) gid;

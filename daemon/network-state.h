@@ -4,7 +4,8 @@
 /* The daemon's table of mounted WNet connections, kept in
  * RUNTIME_DIR/wnet/connections so that a restarted ppprasd takes its
  * users' mounts back instead of stranding them.  One line per connection:
- * UID GID LOCAL REMOTE USER MOUNT_POINT RAS_HANDLE FLAGS, tab-separated.
+ * UID GID LOCAL REMOTE USER MOUNT_POINT RAS_HANDLE FLAGS MOUNT_ID,
+ * tab-separated, mode 0600: it names users' servers and accounts.
  * Written to a temporary file and renamed; RUNTIME_DIR is a tmpfs, so a
  * reboot (which also ends the mounts) starts empty. */
 
@@ -21,6 +22,7 @@ typedef struct NetStateEntry {
     const char *mount_point;
     uint64_t ras_handle;
     uint32_t flags;
+    uint64_t mnt_id;          /* the mount's id: the mount table must still have it */
 } NetStateEntry;
 
 int net_state_save(const char *runtime_dir, const NetStateEntry *entries, size_t n_entries);

@@ -2,8 +2,7 @@
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
-#include <pwd.h>
+#include <grp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,73 +11,18 @@
 
 #include "bus-util.h"
 #include "log.h"
-#include "mount-helper.h"
+#include "mount-pin.h"
 #include "mount-unmount.h"
-#include "network-name.h"
+#include "network-internal.h"
 #include "network-profile.h"
 #include "network-state.h"
-#include "network.h"
 #include "pppras-bus.h"
 #include "util.h"
 #include "winnetwk.h"
-#include "wnet-error-map.h"
-#include "wnet-errors.h"
 
-/* Enumeration scopes on the bus: RESOURCE_CONNECTED, RESOURCE_REMEMBERED. */
-
-typedef struct RestoreBatch RestoreBatch;
-typedef struct NetConnection NetConnection;
-
-struct NetConnection {
-    Network *network;
-    NetConnection *prev, *next;
-
-    uid_t uid;
-    gid_t gid;
-    NetLocalKind local_kind;
-    char *local;              /* canonical local name, "" for deviceless */
-    NetRemote remote;
-    char *user;               /* "" when none */
-    char *mount_point;
-    bool made_mount_point;    /* ours to rmdir once unmounted */
-    uint32_t flags;           /* CONNECT_* */
-    uint64_t ras_handle;      /* 0: not bound to a RAS connection */
-    bool mounted;
-
-    MountHelper *helper;      /* while mounting */
-    char *credentials_path;   /* CIFS credentials file, only while mounting */
-    char *ssh_log_path;       /* ssh's own messages (ssh -E), only while mounting */
-    int ssh_log_fd;           /* read through our fd: the file is the user's, and
-                               * ppprasd runs without CAP_DAC_OVERRIDE */
-    sd_bus_message *pending;  /* the AddConnection to answer */
-    RestoreBatch *batch;      /* or the RestoreRemembered it belongs to */
-};
-
-struct RestoreBatch {
-    sd_bus_message *message;
-    unsigned pending, restored;
-};
-
-struct Network {
-    sd_bus *bus;
-    sd_event *event;
-    sd_bus_slot *slot;
-    char *state_dir, *runtime_dir, *ssh_config;
-    uint64_t mount_timeout_usec;
-    int (*ras_handle_check)(uint64_t ras_handle, uid_t uid, void *userdata);
-    void *userdata;
-
-    NetConnection *connections;
-    uint64_t next_deviceless_id;
-};
-
-/* The caller, as mount helpers and mount points need it. */
-typedef struct Caller {
-    uid_t uid;
-    gid_t gid;
-    char *name;              /* NULL when the uid has no passwd entry */
-    char *home;
-} Caller;
+/* The org.pppras.Ras1.Network methods, their vtable, and the lifecycle
+ * (taking mounts back after a restart, link hang-up).  Enumeration
+ * scopes on the bus: RESOURCE_CONNECTED, RESOURCE_REMEMBERED. */
 
 void network_config_init(NetworkConfig *config) {
     assert(config);
@@ -86,570 +30,19 @@ void network_config_init(NetworkConfig *config) {
         .state_dir = NETWORK_STATE_DIR_DEFAULT,
         .runtime_dir = NETWORK_RUNTIME_DIR_DEFAULT,
         .mount_timeout_usec = NETWORK_MOUNT_TIMEOUT_DEFAULT,
+        .mount_group = NETWORK_MOUNT_GROUP_DEFAULT,
     };
-}
-
-/* ---------------------------------------------------------------- replies */
-
-static int reply_code(sd_bus_message *m, uint32_t code) {
-    assert(m);
-    return sd_bus_reply_method_errorf(m, wnet_error_from_code(code), "%u: %s", code,
-                                      wnet_error_text(code) ?: "The operation failed.");
-}
-
-/* Profile errors as the seed page names them. */
-static int reply_profile_error(sd_bus_message *m, int error) {
-    if (error == -ENOMEM)
-        return reply_code(m, ERROR_NOT_ENOUGH_MEMORY);
-    log_warning_errno(error, "Network profile unusable: %m");
-    return reply_code(m, error == -EBADMSG ? ERROR_BAD_PROFILE : ERROR_CANNOT_OPEN_PROFILE);
-}
-
-/* A failed mount: "CODE: PROVIDER STATUS: TEXT", the mapped code (1208
- * if none) then the provider's own code and words, which the library
- * hands to WNetGetLastError. */
-static int reply_extended(sd_bus_message *m, NetProvider provider, int status, const char *text) {
-    char buf[64];
-
-    assert(m);
-    assert(text);
-
-    /* WNet error map: the code Windows gives for the same cause
-     * (daemon/wnet-error-map.c), 1208 when there is none; the provider's
-     * words follow either way. */
-    uint32_t code = wnet_error_map(provider, status, text);
-
-    if (status < 0 && isempty(text))
-        text = strerror_r(-status, buf, sizeof buf);
-    return sd_bus_reply_method_errorf(m, wnet_error_from_code(code), "%u: %s %d: %s", code,
-                                      net_provider_to_string(provider), status < 0 ? -status : status,
-                                      isempty(text) ? "the mount helper failed without a message" : text);
-}
-
-static int caller_get(sd_bus_message *m, Caller *ret) {
-    BusSender sender;
-    struct passwd pw, *result = NULL;
-    char buf[4096];
-    int r;
-
-    assert(m);
-    assert(ret);
-
-    r = bus_sender_get(m, &sender);
-    if (r < 0)
-        return r;
-    *ret = (Caller) { .uid = sender.euid, .gid = sender.egid };
-    bus_sender_done(&sender);
-
-    if (getpwuid_r(ret->uid, &pw, buf, sizeof buf, &result) == 0 && result) {
-        ret->gid = pw.pw_gid;
-        ret->name = strdup(pw.pw_name);
-        ret->home = strdup(pw.pw_dir);
-        if (!ret->name || !ret->home)
-            return -ENOMEM;
-    }
-    if (ret->gid == (gid_t) -1)
-        ret->gid = ret->uid == 0 ? 0 : (gid_t) 65534;
-    return 0;
-}
-
-static void caller_done(Caller *c) {
-    free(c->name);
-    free(c->home);
-}
-
-/* ---------------------------------------------------------------- table */
-
-static void connection_unlink(NetConnection *c) {
-    Network *n = c->network;
-    if (c->prev)
-        c->prev->next = c->next;
-    else if (n->connections == c)
-        n->connections = c->next;
-    if (c->next)
-        c->next->prev = c->prev;
-    c->prev = c->next = NULL;
-}
-
-static NetConnection *connection_free(NetConnection *c) {
-    if (!c)
-        return NULL;
-    connection_unlink(c);
-    mount_helper_free(c->helper);
-    if (c->credentials_path)
-        (void) unlink(c->credentials_path);
-    if (c->ssh_log_path)
-        (void) unlink(c->ssh_log_path);
-    safe_close(c->ssh_log_fd);
-    if (c->made_mount_point && !c->mounted)
-        (void) rmdir(c->mount_point);
-    free(c->credentials_path);
-    free(c->ssh_log_path);
-    sd_bus_message_unref(c->pending);
-    free(c->local);
-    net_remote_done(&c->remote);
-    free(c->user);
-    free(c->mount_point);
-    free(c);
-    return NULL;
-}
-
-static NetConnection *find_local(Network *n, uid_t uid, const char *local) {
-    for (NetConnection *c = n->connections; c; c = c->next)
-        if (c->uid == uid && !isempty(c->local) && strcmp(c->local, local) == 0)
-            return c;
-    return NULL;
-}
-
-static NetConnection *find_mount_point(Network *n, const char *path) {
-    for (NetConnection *c = n->connections; c; c = c->next)
-        if (strcmp(c->mount_point, path) == 0)
-            return c;
-    return NULL;
-}
-
-/* Records the mounted connections for a restarted daemon to take back. */
-static void save_state(Network *n) {
-    size_t count = 0, i = 0;
-    for (NetConnection *c = n->connections; c; c = c->next)
-        count += c->mounted;
-
-    NetStateEntry *entries = calloc(count ?: 1, sizeof *entries);
-    if (!entries) {
-        log_oom();
-        return;
-    }
-    for (NetConnection *c = n->connections; c; c = c->next)
-        if (c->mounted)
-            entries[i++] = (NetStateEntry) {
-                .uid = c->uid, .gid = c->gid, .local = c->local, .remote = c->remote.canonical,
-                .user = c->user, .mount_point = c->mount_point, .ras_handle = c->ras_handle,
-                .flags = c->flags,
-            };
-    int r = net_state_save(n->runtime_dir, entries, count);
-    if (r < 0 && !(r == -ENOENT && count == 0))
-        log_warning_errno(r, "Failed to record network connections in %s/wnet: %m", n->runtime_dir);
-    free(entries);
-}
-
-/* Connections whose mount went away behind our back (fusermount -u,
- * sshfs died and someone cleaned up) are forgotten. */
-static void prune_vanished(Network *n) {
-    bool changed = false;
-    for (NetConnection *c = n->connections, *next; c; c = next) {
-        next = c->next;
-        if (c->mounted && !mount_is_mounted(c->mount_point)) {
-            log_info("Network connection %s on %s vanished.", c->remote.canonical, c->mount_point);
-            c->mounted = false;
-            connection_free(c);
-            changed = true;
-        }
-    }
-    if (changed)
-        save_state(n);
-}
-
-/* ---------------------------------------------------------------- mount points */
-
-static int mkdir_owned(const char *path, mode_t mode, uid_t uid, gid_t gid) {
-    struct stat st;
-
-    if (mkdir(path, mode) < 0 && errno != EEXIST)
-        return -errno;
-    if (lstat(path, &st) < 0)
-        return -errno;
-    if (!S_ISDIR(st.st_mode))
-        return -ENOTDIR;
-    if ((st.st_uid != uid || st.st_gid != gid) && lchown(path, uid, gid) < 0)
-        return -errno;
-    if ((st.st_mode & 07777) != mode && chmod(path, mode) < 0)
-        return -errno;
-    return 0;
-}
-
-/* RUNTIME/wnet and RUNTIME/wnet/UID belong to root, so the user cannot
- * swap the mount point below them for a symlink; only the mount point
- * itself (Z, @N) belongs to the user, 0700. */
-static int prepare_user_dir(Network *n, uid_t uid, char **ret) {
-    _cleanup_(freep) char *base = NULL, *dir = NULL;
-    int r;
-
-    if (asprintf(&base, "%s/wnet", n->runtime_dir) < 0 || asprintf(&dir, "%s/%u", base, (unsigned) uid) < 0)
-        return -ENOMEM;
-    if (mkdir(n->runtime_dir, 0755) < 0 && errno != EEXIST)
-        return -errno;
-    r = mkdir_owned(base, 0755, 0, 0);
-    if (r >= 0)
-        r = mkdir_owned(dir, 0755, 0, 0);
-    if (r < 0)
-        return r;
-    *ret = TAKE_PTR(dir);
-    return 0;
-}
-
-/* 0, -EEXIST (already a mount point: ERROR_ALREADY_ASSIGNED), -EACCES
- * (not the caller's directory), other -errno. */
-static int prepare_mount_point(Network *n, NetConnection *c) {
-    _cleanup_(freep) char *dir = NULL;
-    int r;
-
-    if (c->local_kind == NET_LOCAL_PATH) {
-        char real[PATH_MAX];
-        struct stat st;
-
-        if (!realpath(c->local, real))
-            return errno == ENOENT ? -ENOENT : -errno;
-        if (strcmp(real, c->local) != 0)
-            return -EACCES;                     /* a symlink somewhere on the way */
-        if (lstat(c->local, &st) < 0)
-            return -errno;
-        if (!S_ISDIR(st.st_mode))
-            return -ENOTDIR;
-        if (c->uid != 0 && st.st_uid != c->uid)
-            return -EACCES;
-        if (mount_is_mounted(c->local))
-            return -EEXIST;
-        c->mount_point = strdup(c->local);
-        return c->mount_point ? 0 : -ENOMEM;
-    }
-
-    r = prepare_user_dir(n, c->uid, &dir);
-    if (r < 0)
-        return r;
-    if (c->local_kind == NET_LOCAL_DRIVE)
-        r = asprintf(&c->mount_point, "%s/%c", dir, c->local[0]);
-    else
-        r = asprintf(&c->mount_point, "%s/@%llu", dir, (unsigned long long) ++n->next_deviceless_id);
-    if (r < 0) {
-        c->mount_point = NULL;
-        return -ENOMEM;
-    }
-    if (mount_is_mounted(c->mount_point))
-        return -EEXIST;                         /* left over from an earlier daemon */
-    r = mkdir_owned(c->mount_point, 0700, c->uid, c->gid);
-    if (r < 0)
-        return r;
-    c->made_mount_point = true;
-    return 0;
-}
-
-/* ---------------------------------------------------------------- mounting */
-
-/* username=, domain= and password= for mount.cifs, in a 0600 file that
- * only lives while the helper runs: secrets never appear in argv. */
-static int write_cifs_credentials(Network *n, NetConnection *c, const char *password, size_t password_size) {
-    _cleanup_(freep) char *text = NULL;
-    _cleanup_(closep) int fd = -1;
-    const char *name = c->user, *backslash = strchr(c->user, '\\');
-    int len, r = 0;
-
-    if (asprintf(&c->credentials_path, "%s/wnet/.credentials.XXXXXX", n->runtime_dir) < 0) {
-        c->credentials_path = NULL;
-        return -ENOMEM;
-    }
-    fd = mkostemp(c->credentials_path, O_CLOEXEC);     /* 0600 */
-    if (fd < 0) {
-        r = -errno;
-        c->credentials_path = (free(c->credentials_path), NULL);
-        return r;
-    }
-    if (backslash)
-        name = backslash + 1;
-    len = asprintf(&text, "username=%s\npassword=%.*s\n%s%.*s%s", name, (int) password_size, password ?: "",
-                   backslash ? "domain=" : "", backslash ? (int) (backslash - c->user) : 0, c->user,
-                   backslash ? "\n" : "");
-    if (len < 0) {
-        text = NULL;
-        return -ENOMEM;
-    }
-    if (write(fd, text, (size_t) len) != len)
-        r = -EIO;
-    explicit_bzero(text, (size_t) len);
-    return r;
-}
-
-/* sshfs swallows what ssh says ("Permission denied (publickey,password).")
- * and reports only "read: Connection reset by peer"; ssh -E FILE keeps it
- * for the caller's WNetGetLastError.  The file belongs to the user sshfs
- * runs as, in the root-owned per-user directory.  Returns the path to put
- * after "ssh_command=ssh -E ", or NULL to go without. */
-static const char *create_ssh_log(Network *n, NetConnection *c) {
-    int fd;
-
-    /* sshfs splits ssh_command at blanks and -o at commas */
-    if (strpbrk(n->runtime_dir, " \t,\\'\"="))
-        return NULL;
-    if (asprintf(&c->ssh_log_path, "%s/wnet/%u/.ssh-log.XXXXXX", n->runtime_dir, (unsigned) c->uid) < 0) {
-        c->ssh_log_path = NULL;
-        return NULL;
-    }
-    fd = mkostemp(c->ssh_log_path, O_CLOEXEC);
-    if (fd < 0 || fchown(fd, c->uid, c->gid) < 0) {
-        if (fd >= 0) {
-            (void) unlink(c->ssh_log_path);
-            safe_close(fd);
-        }
-        c->ssh_log_path = (free(c->ssh_log_path), NULL);
-        return NULL;
-    }
-    c->ssh_log_fd = fd;
-    return c->ssh_log_path;
-}
-
-/* ssh's messages without its chatter about known hosts. */
-static void read_ssh_log(NetConnection *c, char *buf, size_t size) {
-    char *p;
-
-    buf[0] = '\0';
-    if (!c->ssh_log_path)
-        return;
-    (void) unlink(c->ssh_log_path);
-    c->ssh_log_path = (free(c->ssh_log_path), NULL);
-    mount_output_read(c->ssh_log_fd, buf, size);
-    c->ssh_log_fd = safe_close(c->ssh_log_fd);
-    while ((p = strstr(buf, "Warning: Permanently added "))) {
-        char *end = strstr(p, "; ");
-        memmove(p, end ? end + 2 : p + strlen(p), strlen(end ? end + 2 : p + strlen(p)) + 1);
-    }
-    for (size_t l = strlen(buf); l > 0 && (buf[l - 1] == ' ' || buf[l - 1] == ';'); l--)
-        buf[l - 1] = '\0';
-}
-
-static void on_mount_done(MountHelper *h, int status, const char *output, void *userdata);
-
-/* argv for the helper; strings point into c or into the static option
- * texts, so everything lives as long as the spawn call. */
-static int start_mount(Network *n, NetConnection *c, const Caller *caller, const char *password,
-                       size_t password_size) {
-    char options[256], port[16], source[1200], ssh_command[PATH_MAX + 16];
-    const char *argv[24], *ssh_log;
-    size_t a = 0;
-    MountHelperSpec spec = {
-        .uid = 0,
-        .gid = 0,
-        .timeout_usec = n->mount_timeout_usec,
-    };
-    _cleanup_(freep) char *input = NULL;
-    int r;
-
-    switch (c->remote.provider) {
-    case NET_PROVIDER_CIFS:
-        if (!isempty(c->user) || password_size > 0) {
-            r = write_cifs_credentials(n, c, password, password_size);
-            if (r < 0)
-                return r;
-        }
-        /* Bound to a link: once the link is gone the server never answers,
-         * and a process still inside the detached mount (or the last one
-         * leaving it) waits until the client gives the server up, about
-         * three echo intervals; the default interval makes that minutes. */
-        snprintf(options, sizeof options, "nosuid,nodev,uid=%u,gid=%u,forceuid,forcegid,"
-                 "file_mode=0600,dir_mode=0700,%s%s%s", (unsigned) c->uid, (unsigned) c->gid,
-                 c->ras_handle != 0 ? "soft,echo_interval=2," : "",
-                 c->credentials_path ? "credentials=" : "guest", strempty(c->credentials_path));
-        spec.program = "mount";
-        argv[a++] = "mount";
-        argv[a++] = "-t";
-        argv[a++] = "cifs";
-        argv[a++] = "-o";
-        argv[a++] = options;
-        argv[a++] = c->remote.source;
-        argv[a++] = c->mount_point;
-        break;
-
-    case NET_PROVIDER_NFS:
-        spec.program = "mount";
-        argv[a++] = "mount";
-        argv[a++] = "-t";
-        argv[a++] = "nfs";
-        argv[a++] = "-o";
-        argv[a++] = "nosuid,nodev";
-        argv[a++] = c->remote.source;
-        argv[a++] = c->mount_point;
-        break;
-
-    case NET_PROVIDER_SSHFS:
-        /* sshfs runs as the caller: their keys, their known_hosts, and a
-         * FUSE mount only they can enter (no allow_other). */
-        spec.program = "sshfs";
-        spec.uid = caller->uid;
-        spec.gid = caller->gid;
-        spec.user_name = caller->name;
-        spec.home = caller->home;
-        if (!isempty(c->user))
-            snprintf(source, sizeof source, "%s@%s", c->user, c->remote.source);
-        else
-            snprintf(source, sizeof source, "%s", c->remote.source);
-        argv[a++] = "sshfs";
-        argv[a++] = source;
-        argv[a++] = c->mount_point;
-        if (n->ssh_config) {
-            argv[a++] = "-F";
-            argv[a++] = n->ssh_config;
-        }
-        ssh_log = create_ssh_log(n, c);
-        if (ssh_log) {
-            snprintf(ssh_command, sizeof ssh_command, "ssh_command=ssh -E %s", ssh_log);
-            argv[a++] = "-o";
-            argv[a++] = ssh_command;
-        }
-        if (c->remote.port > 0) {
-            snprintf(port, sizeof port, "%u", c->remote.port);
-            argv[a++] = "-p";
-            argv[a++] = port;
-        }
-        argv[a++] = "-o";
-        argv[a++] = "nosuid,nodev,idmap=user,ConnectTimeout=20,ServerAliveInterval=15,ServerAliveCountMax=3";
-        argv[a++] = "-o";
-        if (password_size > 0) {
-            /* sshfs splits -o at commas: one authentication method only */
-            argv[a++] = "password_stdin,NumberOfPasswordPrompts=1,PreferredAuthentications=password";
-            /* sshfs reads one line */
-            input = malloc(password_size + 1);
-            if (!input)
-                return -ENOMEM;
-            memcpy(input, password, password_size);
-            input[password_size] = '\n';
-            spec.input = input;
-            spec.input_size = password_size + 1;
-        } else
-            argv[a++] = "BatchMode=yes";
-        break;
-
-    default:
-        assert(false);
-        return -EINVAL;
-    }
-    argv[a] = NULL;
-    assert(a < ELEMENTSOF(argv));
-    spec.argv = (char *const *) argv;
-
-    r = mount_helper_spawn(n->event, &spec, on_mount_done, c, &c->helper);
-    if (input)
-        explicit_bzero(input, spec.input_size);
-    return r;
-}
-
-static int connection_new(Network *n, const Caller *caller, NetLocalKind kind, const char *local,
-                          NetRemote *remote, const char *user, uint32_t flags, uint64_t ras_handle,
-                          NetConnection **ret) {
-    NetConnection *c = calloc(1, sizeof *c);
-    if (!c)
-        return -ENOMEM;
-    c->network = n;
-    c->ssh_log_fd = -1;
-    c->uid = caller->uid;
-    c->gid = caller->gid;
-    c->local_kind = kind;
-    c->local = strdup(strempty(local));
-    c->user = strdup(strempty(user));
-    c->flags = flags;
-    c->ras_handle = ras_handle;
-    c->remote = *remote;
-    *remote = (NetRemote) {};
-    if (!c->local || !c->user) {
-        connection_free(c);
-        return -ENOMEM;
-    }
-    c->next = n->connections;
-    if (n->connections)
-        n->connections->prev = c;
-    n->connections = c;
-    *ret = c;
-    return 0;
-}
-
-/* Prepares the mount point and starts the helper.  On failure the
- * connection is freed and the Win32 code to report is returned. */
-static uint32_t connection_start(Network *n, NetConnection *c, const Caller *caller,
-                                 const char *password, size_t password_size) {
-    int r = prepare_mount_point(n, c);
-    if (r >= 0)
-        r = start_mount(n, c, caller, password, password_size);
-    if (r >= 0)
-        return 0;
-
-    log_full_errno(r == -EEXIST || r == -EACCES ? LOG_DEBUG : LOG_WARNING, r,
-                   "Cannot mount %s on %s: %m", c->remote.canonical, strempty(c->mount_point));
-    connection_free(c);
-    switch (r) {
-    case -EEXIST:  return ERROR_ALREADY_ASSIGNED;
-    case -EACCES:
-    case -EPERM:   return ERROR_ACCESS_DENIED;
-    case -ENOENT:
-    case -ENOTDIR: return ERROR_BAD_DEVICE;
-    case -ENOMEM:  return ERROR_NOT_ENOUGH_MEMORY;
-    default:       return ERROR_EXTENDED_ERROR;
-    }
-}
-
-static void restore_batch_step(RestoreBatch *b, bool restored) {
-    if (restored)
-        b->restored++;
-    if (--b->pending > 0)
-        return;
-    (void) sd_bus_reply_method_return(b->message, "u", b->restored);
-    sd_bus_message_unref(b->message);
-    free(b);
-}
-
-static void on_mount_done(MountHelper *h, int status, const char *output, void *userdata) {
-    NetConnection *c = userdata;
-    Network *n = c->network;
-    _cleanup_(sd_bus_message_unrefp) sd_bus_message *m = TAKE_PTR(c->pending);
-    RestoreBatch *batch = TAKE_PTR(c->batch);
-    char ssh_text[1024], text[2048];
-
-    c->helper = mount_helper_free(h);
-    read_ssh_log(c, ssh_text, sizeof ssh_text);
-    if (c->credentials_path) {
-        (void) unlink(c->credentials_path);
-        c->credentials_path = (free(c->credentials_path), NULL);
-    }
-
-    if (status != 0 || !mount_is_mounted(c->mount_point)) {
-        /* ssh's reason first: it is the one a user can act on */
-        snprintf(text, sizeof text, "%s%s%s", ssh_text, *ssh_text && *output ? "; " : "", output);
-        log_info("Mounting %s on %s for uid %u failed (%d): %s", c->remote.canonical, c->mount_point,
-                 (unsigned) c->uid, status, text);
-        if (m)
-            (void) reply_extended(m, c->remote.provider, status != 0 ? status : -EIO, text);
-        connection_free(c);
-        if (batch)
-            restore_batch_step(batch, false);
-        return;
-    }
-
-    c->mounted = true;
-    log_info("Mounted %s on %s for uid %u.", c->remote.canonical, c->mount_point, (unsigned) c->uid);
-
-    if ((c->flags & CONNECT_UPDATE_PROFILE) && c->local_kind != NET_LOCAL_NONE) {
-        _cleanup_(profile_done) Profile p = {};
-        int r = profile_load(n->state_dir, c->uid, &p);
-        if (r >= 0)
-            r = profile_set(&p, c->local, c->remote.canonical, c->user);
-        if (r >= 0)
-            r = profile_save(n->state_dir, c->uid, &p);
-        if (r < 0) {
-            /* all or nothing: a connection the caller asked to remember but
-             * that we could not remember is taken down again */
-            (void) mount_unmount(c->mount_point, true, NULL);
-            c->mounted = false;
-            if (m)
-                (void) reply_profile_error(m, r);
-            connection_free(c);
-            return;
-        }
-    }
-
-    save_state(n);
-    if (m)
-        (void) sd_bus_reply_method_return(m, "s", c->local);
-    if (batch)
-        restore_batch_step(batch, true);
 }
 
 /* ---------------------------------------------------------------- methods */
+
+/* Another connection (anybody's) already made or making at path. */
+static NetConnection *find_path(Network *n, const char *path) {
+    for (NetConnection *c = n->connections; c; c = c->next)
+        if (c->local_kind == NET_LOCAL_PATH && strcmp(c->local, path) == 0)
+            return c;
+    return NULL;
+}
 
 /* The password from the caller's pipe (or file): at most 256 bytes. */
 static int read_password(int fd, char *buf, size_t size, size_t *ret_size) {
@@ -686,7 +79,7 @@ static int read_password(int fd, char *buf, size_t size, size_t *ret_size) {
 static char free_drive_letter(Network *n, uid_t uid) {
     for (char l = 'Z'; l >= 'D'; l--) {
         char name[3] = { l, ':', '\0' };
-        if (!find_local(n, uid, name))
+        if (!net_find_local(n, uid, name))
             return l;
     }
     return '\0';
@@ -698,7 +91,7 @@ static int method_add_connection(sd_bus_message *m, void *userdata, sd_bus_error
     int password_fd;
     uint32_t flags;
     uint64_t ras_handle;
-    _cleanup_(caller_done) Caller caller = {};
+    _cleanup_(net_caller_done) Caller caller = {};
     _cleanup_(freep) char *local = NULL;
     NetLocalKind kind;
     NetRemote remote;
@@ -714,17 +107,17 @@ static int method_add_connection(sd_bus_message *m, void *userdata, sd_bus_error
     r = sd_bus_message_read(m, "ssshut", &remote_s, &local_s, &user_s, &password_fd, &flags, &ras_handle);
     if (r < 0)
         return r;
-    r = caller_get(m, &caller);
+    r = net_caller_get(n, m, &caller);
     if (r < 0)
         return bus_reply_errno(m, r);
 
-    prune_vanished(n);
+    net_prune_vanished(n);
 
     r = net_remote_parse(remote_s, &remote);
     if (r == -ENOMEM)
         return bus_reply_errno(m, r);
     if (r < 0)
-        return reply_code(m, ERROR_BAD_NET_NAME);
+        return net_reply_code(m, ERROR_BAD_NET_NAME);
 
     /* from here on remote is ours until a connection takes it */
     r = net_local_parse(local_s, &kind, &local);
@@ -733,7 +126,7 @@ static int method_add_connection(sd_bus_message *m, void *userdata, sd_bus_error
             char drive[3] = { free_drive_letter(n, caller.uid), ':', '\0' };
             if (drive[0] == '\0') {
                 net_remote_done(&remote);
-                return reply_code(m, ERROR_ALREADY_ASSIGNED);
+                return net_reply_code(m, ERROR_ALREADY_ASSIGNED);
             }
             local = strdup(drive);
             kind = NET_LOCAL_DRIVE;
@@ -741,7 +134,7 @@ static int method_add_connection(sd_bus_message *m, void *userdata, sd_bus_error
         }
         if (r < 0) {
             net_remote_done(&remote);
-            return r == -ENOMEM ? bus_reply_errno(m, r) : reply_code(m, ERROR_BAD_DEVICE);
+            return r == -ENOMEM ? bus_reply_errno(m, r) : net_reply_code(m, ERROR_BAD_DEVICE);
         }
     }
 
@@ -753,14 +146,14 @@ static int method_add_connection(sd_bus_message *m, void *userdata, sd_bus_error
         code = ERROR_INVALID_PASSWORD;
     else if (ras_handle != 0 && n->ras_handle_check && n->ras_handle_check(ras_handle, caller.uid, n->userdata) < 0)
         code = ERROR_INVALID_HANDLE;
-    else if (kind != NET_LOCAL_NONE && find_local(n, caller.uid, local))
+    else if (kind != NET_LOCAL_NONE && net_find_local(n, caller.uid, local))
         code = ERROR_ALREADY_ASSIGNED;
-    else if (kind == NET_LOCAL_PATH && find_mount_point(n, local))
+    else if (kind == NET_LOCAL_PATH && find_path(n, local))
         code = ERROR_ALREADY_ASSIGNED;
     if (code != 0) {
         explicit_bzero(password, sizeof password);
         net_remote_done(&remote);
-        return reply_code(m, code);
+        return net_reply_code(m, code);
     }
 
     if (kind == NET_LOCAL_NONE)
@@ -780,23 +173,23 @@ static int method_add_connection(sd_bus_message *m, void *userdata, sd_bus_error
         if (r < 0) {
             explicit_bzero(password, sizeof password);
             net_remote_done(&remote);
-            return reply_profile_error(m, r);
+            return net_reply_profile_error(m, r);
         }
     }
 
-    r = connection_new(n, &caller, kind, local, &remote,
-                       !isempty(user_s) ? user_s : remote.user, flags, ras_handle, &c);
+    r = net_connection_new(n, &caller, kind, local, &remote,
+                           !isempty(user_s) ? user_s : remote.user, flags, ras_handle, &c);
     if (r < 0) {
         explicit_bzero(password, sizeof password);
         net_remote_done(&remote);
-        return bus_reply_errno(m, r);
+        return r == -EDQUOT ? net_reply_code(m, ERROR_NOT_ENOUGH_QUOTA) : bus_reply_errno(m, r);
     }
     c->pending = sd_bus_message_ref(m);
 
-    code = connection_start(n, c, &caller, password, password_size);
+    code = net_connection_start(n, c, &caller, password, password_size);
     explicit_bzero(password, sizeof password);
     if (code != 0)
-        return reply_code(m, code);         /* c is gone */
+        return net_reply_code(m, code);         /* c is gone */
     return 1;                               /* answered by on_mount_done */
 }
 
@@ -805,7 +198,7 @@ static int method_cancel_connection(sd_bus_message *m, void *userdata, sd_bus_er
     const char *name;
     uint32_t flags;
     int force;
-    _cleanup_(caller_done) Caller caller = {};
+    _cleanup_(net_caller_done) Caller caller = {};
     _cleanup_(freep) char *local = NULL;
     _cleanup_(profile_done) Profile profile = {};
     NetConnection *c = NULL;
@@ -819,22 +212,22 @@ static int method_cancel_connection(sd_bus_message *m, void *userdata, sd_bus_er
     r = sd_bus_message_read(m, "sub", &name, &flags, &force);
     if (r < 0)
         return r;
-    r = caller_get(m, &caller);
+    r = net_caller_get(n, m, &caller);
     if (r < 0)
         return bus_reply_errno(m, r);
     if (isempty(name))
-        return reply_code(m, ERROR_NOT_CONNECTED);
+        return net_reply_code(m, ERROR_NOT_CONNECTED);
 
-    prune_vanished(n);
+    net_prune_vanished(n);
 
     /* a local device cancels only that redirection; a remote name only
      * the connections without a device (seed page) */
     if (net_local_parse(name, &kind, &local) >= 0 && kind != NET_LOCAL_NONE) {
-        c = find_local(n, caller.uid, local);
+        c = net_find_local(n, caller.uid, local);
     } else {
         NetRemote remote;
         if (net_remote_parse(name, &remote) < 0)
-            return reply_code(m, ERROR_NOT_CONNECTED);
+            return net_reply_code(m, ERROR_NOT_CONNECTED);
         for (NetConnection *i = n->connections; i; i = i->next)
             if (i->uid == caller.uid && i->local_kind == NET_LOCAL_NONE &&
                 strcmp(i->remote.canonical, remote.canonical) == 0) {
@@ -850,32 +243,32 @@ static int method_cancel_connection(sd_bus_message *m, void *userdata, sd_bus_er
     if ((flags & CONNECT_UPDATE_PROFILE) && kind != NET_LOCAL_NONE) {
         r = profile_load(n->state_dir, caller.uid, &profile);
         if (r < 0)
-            return reply_profile_error(m, r);
+            return net_reply_profile_error(m, r);
         forgotten = profile_find(&profile, local) != NULL;
     }
 
     if (!c && !forgotten)
-        return reply_code(m, ERROR_NOT_CONNECTED);
+        return net_reply_code(m, ERROR_NOT_CONNECTED);
 
     if (c) {
         MountUse use = MOUNT_USE_NONE;
-        r = mount_unmount(c->mount_point, force, &use);
+        r = mount_unmount(c->mount_point, c->mnt_id, force, &use);
         if (r == -EBUSY)
-            return reply_code(m, use == MOUNT_USE_OPEN_FILES ? ERROR_OPEN_FILES : ERROR_DEVICE_IN_USE);
+            return net_reply_code(m, use == MOUNT_USE_OPEN_FILES ? ERROR_OPEN_FILES : ERROR_DEVICE_IN_USE);
         if (r < 0)
             return bus_reply_errno(m, r);
         log_info("Unmounted %s from %s for uid %u%s.", c->remote.canonical, c->mount_point,
                  (unsigned) c->uid, force ? " (forced)" : "");
         c->mounted = false;
-        connection_free(c);
-        save_state(n);
+        net_connection_free(c);
+        net_save_state(n);
     }
 
     if (forgotten) {
         (void) profile_remove(&profile, local);
         r = profile_save(n->state_dir, caller.uid, &profile);
         if (r < 0)
-            return reply_profile_error(m, r);
+            return net_reply_profile_error(m, r);
     }
     return sd_bus_reply_method_return(m, "");
 }
@@ -883,7 +276,7 @@ static int method_cancel_connection(sd_bus_message *m, void *userdata, sd_bus_er
 static int method_get_connection(sd_bus_message *m, void *userdata, sd_bus_error *error) {
     Network *n = userdata;
     const char *name;
-    _cleanup_(caller_done) Caller caller = {};
+    _cleanup_(net_caller_done) Caller caller = {};
     _cleanup_(freep) char *local = NULL;
     _cleanup_(profile_done) Profile profile = {};
     NetLocalKind kind;
@@ -896,7 +289,7 @@ static int method_get_connection(sd_bus_message *m, void *userdata, sd_bus_error
     r = sd_bus_message_read(m, "s", &name);
     if (r < 0)
         return r;
-    r = caller_get(m, &caller);
+    r = net_caller_get(n, m, &caller);
     if (r < 0)
         return bus_reply_errno(m, r);
 
@@ -904,10 +297,10 @@ static int method_get_connection(sd_bus_message *m, void *userdata, sd_bus_error
     if (r == -ENOMEM)
         return bus_reply_errno(m, r);
     if (r < 0 || kind == NET_LOCAL_NONE)
-        return reply_code(m, ERROR_BAD_DEVICE);
+        return net_reply_code(m, ERROR_BAD_DEVICE);
 
-    prune_vanished(n);
-    c = find_local(n, caller.uid, local);
+    net_prune_vanished(n);
+    c = net_find_local(n, caller.uid, local);
     if (c && c->mounted)
         return sd_bus_reply_method_return(m, "sb", c->remote.canonical, 1);
 
@@ -917,7 +310,7 @@ static int method_get_connection(sd_bus_message *m, void *userdata, sd_bus_error
         if (e)
             return sd_bus_reply_method_return(m, "sb", e->remote, 0);
     }
-    return reply_code(m, ERROR_NOT_CONNECTED);
+    return net_reply_code(m, ERROR_NOT_CONNECTED);
 }
 
 static int append_entry(sd_bus_message *reply, const char *local, const char *remote, const char *user,
@@ -928,7 +321,7 @@ static int append_entry(sd_bus_message *reply, const char *local, const char *re
 static int method_enum_connections(sd_bus_message *m, void *userdata, sd_bus_error *error) {
     Network *n = userdata;
     _cleanup_(sd_bus_message_unrefp) sd_bus_message *reply = NULL;
-    _cleanup_(caller_done) Caller caller = {};
+    _cleanup_(net_caller_done) Caller caller = {};
     _cleanup_(profile_done) Profile profile = {};
     uint32_t scope;
     int r;
@@ -941,16 +334,16 @@ static int method_enum_connections(sd_bus_message *m, void *userdata, sd_bus_err
         return r;
     if (scope != RESOURCE_CONNECTED && scope != RESOURCE_REMEMBERED)
         return bus_reply_invalid_parameter(m);
-    r = caller_get(m, &caller);
+    r = net_caller_get(n, m, &caller);
     if (r < 0)
         return bus_reply_errno(m, r);
 
     if (scope == RESOURCE_REMEMBERED) {
         r = profile_load(n->state_dir, caller.uid, &profile);
         if (r < 0)
-            return reply_profile_error(m, r);
+            return net_reply_profile_error(m, r);
     } else
-        prune_vanished(n);
+        net_prune_vanished(n);
 
     r = sd_bus_message_new_method_return(m, &reply);
     if (r >= 0)
@@ -986,7 +379,7 @@ static int method_enum_connections(sd_bus_message *m, void *userdata, sd_bus_err
 
 static int method_restore_remembered(sd_bus_message *m, void *userdata, sd_bus_error *error) {
     Network *n = userdata;
-    _cleanup_(caller_done) Caller caller = {};
+    _cleanup_(net_caller_done) Caller caller = {};
     _cleanup_(profile_done) Profile profile = {};
     RestoreBatch *batch;
     int r;
@@ -994,14 +387,14 @@ static int method_restore_remembered(sd_bus_message *m, void *userdata, sd_bus_e
     assert(m);
     assert(n);
 
-    r = caller_get(m, &caller);
+    r = net_caller_get(n, m, &caller);
     if (r < 0)
         return bus_reply_errno(m, r);
     r = profile_load(n->state_dir, caller.uid, &profile);
     if (r < 0)
-        return reply_profile_error(m, r);
+        return net_reply_profile_error(m, r);
 
-    prune_vanished(n);
+    net_prune_vanished(n);
 
     batch = calloc(1, sizeof *batch);
     if (!batch)
@@ -1016,20 +409,20 @@ static int method_restore_remembered(sd_bus_message *m, void *userdata, sd_bus_e
         NetRemote remote;
         NetConnection *c;
 
-        if (find_local(n, caller.uid, e->local))
+        if (net_find_local(n, caller.uid, e->local))
             continue;                    /* connected (or connecting) already */
         if (net_local_parse(e->local, &kind, &local) < 0 || net_remote_parse(e->remote, &remote) < 0)
             continue;                    /* profile_load validated it: only ENOMEM */
-        if (connection_new(n, &caller, kind, local, &remote, e->user, 0, 0, &c) < 0) {
+        if (net_connection_new(n, &caller, kind, local, &remote, e->user, 0, 0, &c) < 0) {
             net_remote_done(&remote);
             continue;
         }
         c->batch = batch;
         batch->pending++;
-        if (connection_start(n, c, &caller, NULL, 0) != 0)
+        if (net_connection_start(n, c, &caller, NULL, 0) != 0)
             batch->pending--;            /* c is gone; logged */
     }
-    restore_batch_step(batch, false);
+    net_restore_batch_step(batch, false);
     return 1;
 }
 
@@ -1057,6 +450,31 @@ static const sd_bus_vtable network_vtable[] = {
 
 /* ---------------------------------------------------------------- lifecycle */
 
+static gid_t lookup_group(const char *name) {
+    if (isempty(name))
+        return (gid_t) -1;
+    struct group *g = getgrnam(name);
+    if (!g) {
+        log_debug("Group \"%s\" does not exist; only root may have CIFS and NFS drives mounted.", name);
+        return (gid_t) -1;
+    }
+    return g->gr_gid;
+}
+
+/* Mount ids come back after a mount is gone: the one we take back must
+ * at least be of the file system its provider makes. */
+static bool mount_is_providers(uint64_t mnt_id, NetProvider provider) {
+    _cleanup_(freep) char *fstype = NULL;
+    if (mountinfo_find(mnt_id, NULL, &fstype) < 0)
+        return false;
+    switch (provider) {
+    case NET_PROVIDER_CIFS:  return streq_ptr(fstype, "cifs") || streq_ptr(fstype, "smb3");
+    case NET_PROVIDER_NFS:   return streq_ptr(fstype, "nfs") || streq_ptr(fstype, "nfs4");
+    case NET_PROVIDER_SSHFS: return streq_ptr(fstype, "fuse.sshfs");
+    default:                 return false;
+    }
+}
+
 /* A connection an earlier ppprasd mounted: taken back when its mount is
  * still there and every name still checks out. */
 static void adopt_connection(const NetStateEntry *e, void *userdata) {
@@ -1072,8 +490,8 @@ static void adopt_connection(const NetStateEntry *e, void *userdata) {
     if (net_remote_parse(e->remote, &remote) < 0)
         return;
     if (strcmp(remote.canonical, e->remote) != 0 || (*e->user && !net_user_is_valid(e->user, remote.provider)) ||
-        !mount_is_mounted(e->mount_point) || find_mount_point(n, e->mount_point) ||
-        (kind != NET_LOCAL_NONE && find_local(n, e->uid, local))) {
+        !mount_is_providers(e->mnt_id, remote.provider) || net_find_mnt_id(n, e->mnt_id) ||
+        (kind != NET_LOCAL_NONE && net_find_local(n, e->uid, local))) {
         net_remote_done(&remote);
         return;
     }
@@ -1096,14 +514,22 @@ static void adopt_connection(const NetStateEntry *e, void *userdata) {
         net_remote_done(&remote);
         return;
     }
+    /* a drive must still be right where we made it; an absolute path may
+     * have moved with a renamed parent, the mount id finds it */
+    uint64_t id;
+    if (kind != NET_LOCAL_PATH && (mount_root_id_at(expected, &id) < 0 || id != e->mnt_id)) {
+        net_remote_done(&remote);
+        return;
+    }
 
-    if (connection_new(n, &caller, kind, local, &remote, e->user, e->flags, e->ras_handle, &c) < 0) {
+    if (net_connection_new(n, &caller, kind, local, &remote, e->user, e->flags, e->ras_handle, &c) < 0) {
         net_remote_done(&remote);
         return;
     }
     c->mount_point = TAKE_PTR(expected);
     c->made_mount_point = kind != NET_LOCAL_PATH;
     c->mounted = true;
+    c->mnt_id = e->mnt_id;
     log_info("Took back network connection %s on %s for uid %u.", c->remote.canonical, c->mount_point,
              (unsigned) c->uid);
 }
@@ -1124,6 +550,11 @@ int network_new(Network **ret, sd_bus *bus, sd_event *event, const NetworkConfig
     n->event = sd_event_ref(event);
     n->bus = sd_bus_ref(bus);
     n->mount_timeout_usec = config->mount_timeout_usec;
+    n->mount_anyone = config->mount_group && config->mount_group[0] == '\0';
+    n->mount_gid = lookup_group(config->mount_group);
+    n->mounting = UID_LIMITS_INIT(NETWORK_MOUNTING_MAX);
+    n->deviceless = UID_LIMITS_INIT(NETWORK_DEVICELESS_MAX);
+    n->paths = UID_LIMITS_INIT(NETWORK_PATH_MAX);
     n->ras_handle_check = config->ras_handle_check;
     n->userdata = config->userdata;
     n->state_dir = strdup(config->state_dir);
@@ -1155,14 +586,16 @@ Network *network_free(Network *n) {
     while (n->connections) {
         NetConnection *c = n->connections;
         if (c->pending)
-            (void) reply_code(c->pending, ERROR_NO_NETWORK);
+            (void) net_reply_code(c->pending, ERROR_NO_NETWORK);
         if (c->batch) {
             RestoreBatch *b = TAKE_PTR(c->batch);
-            restore_batch_step(b, false);
+            net_restore_batch_step(b, false);
         }
-        c->mounted = c->mounted || (c->helper && mount_is_mounted(c->mount_point));
-        connection_free(c);
+        net_connection_free(c);
     }
+    uid_limits_done(&n->mounting);
+    uid_limits_done(&n->deviceless);
+    uid_limits_done(&n->paths);
     sd_bus_slot_unref(n->slot);
     sd_bus_unref(n->bus);
     sd_event_unref(n->event);
@@ -1188,25 +621,22 @@ int network_before_link_hangup(Network *n, uint64_t ras_handle) {
             /* still mounting over a link about to die: give up now */
             _cleanup_(sd_bus_message_unrefp) sd_bus_message *m = TAKE_PTR(c->pending);
             if (m)
-                (void) reply_extended(m, c->remote.provider, -ENETDOWN, "the RAS connection was hung up");
+                (void) net_reply_extended(m, c->remote.provider, -ENETDOWN, "the RAS connection was hung up");
             if (c->batch)
-                restore_batch_step(TAKE_PTR(c->batch), false);
+                net_restore_batch_step(TAKE_PTR(c->batch), false);
             c->helper = mount_helper_free(c->helper);
-            if (mount_is_mounted(c->mount_point))
-                (void) mount_abort(c->mount_point);
+            net_connection_abort(c);
         } else if (c->mounted) {
-            int r = mount_abort(c->mount_point);
-            if (r < 0)
-                log_warning_errno(r, "Failed to detach %s: %m", c->mount_point);
-            else
-                log_info("Detached %s from %s: its RAS connection is hanging up.",
-                         c->remote.canonical, c->mount_point);
+            net_connection_abort(c);
+            log_info("Detached %s from %s: its RAS connection is hanging up.", c->remote.canonical,
+                     c->mount_point);
         }
         c->mounted = false;
-        connection_free(c);
+        net_connection_free(c);
         dropped++;
     }
     if (dropped > 0)
-        save_state(n);
+        net_save_state(n);
     return dropped;
 }
+

@@ -20,6 +20,7 @@ typedef struct NetworkConfig {
     const char *runtime_dir;      /* mount points RUNTIME_DIR/wnet/UID/Z, credential files */
     const char *ssh_config;       /* ssh_config(5) file for sshfs (-F), NULL: the user's own */
     uint64_t mount_timeout_usec;  /* a mount helper is killed after this */
+    const char *mount_group;      /* MountGroup: who may have root mount CIFS/NFS; "" everyone */
     /* Optional: may uid bind a connection to RAS handle (non-zero)?  0: yes,
      * negative: no (AddConnection fails with InvalidHandle).  NULL: any
      * handle is accepted. */
@@ -30,6 +31,15 @@ typedef struct NetworkConfig {
 #define NETWORK_STATE_DIR_DEFAULT      "/var/lib/pppras"
 #define NETWORK_RUNTIME_DIR_DEFAULT    "/run/pppras"
 #define NETWORK_MOUNT_TIMEOUT_DEFAULT  (90ULL * 1000000ULL)
+#define NETWORK_MOUNT_GROUP_DEFAULT    "pppras"
+
+/* Per user, not per bus connection: beyond these AddConnection (and
+ * RestoreRemembered for its entries) fails with LimitExceeded
+ * (ERROR_NOT_ENOUGH_QUOTA in the library).  Drive letters need no limit
+ * of their own: there are 23 of them. */
+#define NETWORK_MOUNTING_MAX           8    /* mount helpers running at once */
+#define NETWORK_DEVICELESS_MAX         64   /* connections without a local name */
+#define NETWORK_PATH_MAX               64   /* connections on an absolute path */
 
 /* The defaults above, no ssh config, no handle check. */
 void network_config_init(NetworkConfig *config);

@@ -18,6 +18,7 @@
 #define DEFAULT_HANGUP_GROUP "pppras"
 #define DEFAULT_DIAL_GROUP  "pppras"
 #define DEFAULT_ENTRY_GROUP "pppras"
+#define DEFAULT_MOUNT_GROUP "pppras"
 #define DEFAULT_SUPERVISE_SEC 120
 /* A day: longer timeouts are typos, and this keeps µs arithmetic far from overflow. */
 #define MAX_TIMEOUT_SEC     86400
@@ -35,7 +36,8 @@ void daemon_options_init(DaemonOptions *o) {
 void daemon_options_done(DaemonOptions *o) {
     assert(o);
     char **strings[] = {
-        &o->hangup_group, &o->dial_group, &o->entry_group, &o->device_root, &o->phonebook_dir, &o->state_dir,
+        &o->hangup_group, &o->dial_group, &o->entry_group, &o->mount_group, &o->device_root,
+        &o->phonebook_dir, &o->state_dir,
         &o->runtime_dir, &o->pppd_path, &o->plugin_path, &o->ssh_config,
     };
     for (size_t i = 0; i < ELEMENTSOF(strings); i++) {
@@ -61,6 +63,8 @@ static void help(void) {
            "                              empty: every user)\n"
            "     --entry-group=NAME       Group whose members may write phonebook entries\n"
            "                              (default \"%s\")\n"
+           "     --mount-group=NAME       Group whose members may have CIFS and NFS network\n"
+           "                              drives mounted (default \"%s\"; empty: every user)\n"
            "     --phonebook=DIR          Phonebook entries (default %s)\n"
            "     --state-dir=DIR          Saved dial parameters (default %s)\n"
            "     --runtime-dir=DIR        Connection table kept across restarts\n"
@@ -75,7 +79,7 @@ static void help(void) {
            "     --test-allow-fake-pids   Benchmarks: Link.Register may speak for a child of\n"
            "                              the sender (test_pid); private buses only\n",
            DEFAULT_GRACE_SEC, DEFAULT_LINGER_SEC, DEFAULT_SUPERVISE_SEC, DEFAULT_HANGUP_GROUP,
-           DEFAULT_DIAL_GROUP, DEFAULT_ENTRY_GROUP, DEFAULT_PHONEBOOK_DIR, DEFAULT_STATE_DIR, DEFAULT_RUNTIME_DIR,
+           DEFAULT_DIAL_GROUP, DEFAULT_ENTRY_GROUP, DEFAULT_MOUNT_GROUP, DEFAULT_PHONEBOOK_DIR, DEFAULT_STATE_DIR, DEFAULT_RUNTIME_DIR,
            DEFAULT_PPPD_PATH, PPPRAS_PLUGIN_PATH, DEFAULT_CONFIG_PATH);
 }
 
@@ -113,6 +117,7 @@ int daemon_options_parse(DaemonOptions *o, int argc, char *argv[]) {
         ARG_HANGUP_GROUP,
         ARG_LOG_LEVEL,
         ARG_DIAL_GROUP,
+        ARG_MOUNT_GROUP,
         ARG_PHONEBOOK,
         ARG_STATE_DIR,
         ARG_RUNTIME_DIR,
@@ -133,6 +138,7 @@ int daemon_options_parse(DaemonOptions *o, int argc, char *argv[]) {
         { "hangup-group",      required_argument, NULL, ARG_HANGUP_GROUP },
         { "log-level",         required_argument, NULL, ARG_LOG_LEVEL },
         { "dial-group",        required_argument, NULL, ARG_DIAL_GROUP },
+        { "mount-group",       required_argument, NULL, ARG_MOUNT_GROUP },
         { "phonebook",         required_argument, NULL, ARG_PHONEBOOK },
         { "state-dir",         required_argument, NULL, ARG_STATE_DIR },
         { "runtime-dir",       required_argument, NULL, ARG_RUNTIME_DIR },
@@ -206,6 +212,10 @@ int daemon_options_parse(DaemonOptions *o, int argc, char *argv[]) {
             o->log_level = level;
             break;
         }
+        case ARG_MOUNT_GROUP:
+            if (free_and_strdup(&o->mount_group, optarg) < 0)
+                return log_oom();
+            break;
         case ARG_DIAL_GROUP:
         case ARG_PHONEBOOK:
         case ARG_STATE_DIR:
@@ -252,6 +262,7 @@ int daemon_options_parse(DaemonOptions *o, int argc, char *argv[]) {
         { &o->hangup_group,  DEFAULT_HANGUP_GROUP },
         { &o->dial_group,    DEFAULT_DIAL_GROUP },
         { &o->entry_group,   DEFAULT_ENTRY_GROUP },
+        { &o->mount_group,   DEFAULT_MOUNT_GROUP },
         { &o->phonebook_dir, DEFAULT_PHONEBOOK_DIR },
         { &o->state_dir,     DEFAULT_STATE_DIR },
         { &o->runtime_dir,   runtime ?: DEFAULT_RUNTIME_DIR },

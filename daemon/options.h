@@ -24,6 +24,7 @@ typedef struct DaemonOptions {
     char *hangup_group;          /* HangUpGroup, --hangup-group */
     char *dial_group;            /* DialGroup, --dial-group: "" lets every user dial */
     char *entry_group;           /* EntryGroup, --entry-group: may write phonebook entries */
+    char *mount_group;           /* MountGroup, --mount-group: who may have root mount CIFS/NFS; "" everyone */
     char *phonebook_dir;         /* PhonebookDir, --phonebook */
     char *state_dir;             /* StateDirectory, --state-dir (dialparams); NULL: none (tests) */
     char *runtime_dir;           /* RuntimeDirectory, --runtime-dir (connection table); NULL: none (tests) */
