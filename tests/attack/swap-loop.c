@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* swap-loop A B SECONDS [STOPFILE]: renameat2(RENAME_EXCHANGE) of A and B
  * as fast as it goes, until SECONDS pass or STOPFILE exists; prints the
- * number of swaps.  Ends with A and B as they started (an even count). */
+ * number of swaps.  Ends with A and B as they started (an even count);
+ * waits while one of them is a mount point (EBUSY). */
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +19,11 @@ int main(int argc, char *argv[]) {
     unsigned long swaps = 0;
     for (;;) {
         if (renameat2(AT_FDCWD, argv[1], AT_FDCWD, argv[2], RENAME_EXCHANGE) < 0) {
+            if (errno == EBUSY) {    /* a mount point now: wait for it to go */
+                if (time(NULL) >= end || (argc > 4 && access(argv[4], F_OK) == 0))
+                    break;
+                continue;
+            }
             perror("swap-loop: renameat2");
             return 1;
         }
