@@ -8,6 +8,7 @@
  *       "sent=N replied=R ok=K" and " NAME=K" per error name.
  *   wnet-call cancel NAME [FORCE]     prints "ok" or the error name
  *   wnet-call enum                    prints the number of connections
+ *   wnet-call dial ENTRY              Manager.Dial; prints the handle or the error name
  *   wnet-call hangup HANDLE           Manager.HangUp; prints "ok" or the error name */
 #include <errno.h>
 #include <inttypes.h>
@@ -109,7 +110,7 @@ int main(int argc, char *argv[]) {
     int r;
 
     if (argc < 2) {
-        fprintf(stderr, "usage: wnet-call add|cancel|enum|hangup ...\n");
+        fprintf(stderr, "usage: wnet-call add|cancel|enum|dial|hangup ...\n");
         return 2;
     }
     r = sd_bus_open_system(&bus);
@@ -141,6 +142,19 @@ int main(int argc, char *argv[]) {
         while (r >= 0 && (r = sd_bus_message_skip(reply, "(sssss)")) > 0)
             n++;
         printf("%u\n", n);
+        return 0;
+    }
+    if (strcmp(argv[1], "dial") == 0 && argc >= 3) {
+        uint64_t handle;
+        r = sd_bus_call_method(bus, DEST, PATH, "org.pppras.Ras1.Manager", "Dial", &e, &reply, "sa{sv}",
+                               argv[2], 0);
+        if (r >= 0)
+            r = sd_bus_message_read(reply, "t", &handle);
+        if (r < 0) {
+            print_result(r, &e);
+            return 2;
+        }
+        printf("%" PRIu64 "\n", handle);
         return 0;
     }
     if (strcmp(argv[1], "hangup") == 0 && argc >= 3) {
