@@ -435,13 +435,15 @@ END_TEST
 START_TEST(test_restarted_daemon_takes_connections_back) {
     const char *daemon_pid = getenv("PPPRAS_DAEMON_PID"), *build = getenv("PPPRAS_BUILD");
     const char *args = getenv("PPPRAS_DAEMON_ARGS");
-    char cmd[2048], buf[512];
+    char cmd[2048], buf[512], dir[] = "/tmp/pppras-wnet-dir.XXXXXX";
     DWORD len = sizeof buf;
 
     if (!daemon_pid || !build)
         return;
     ck_assert_uint_eq(add("Z:", NULL, 0), NO_ERROR);
     ck_assert_uint_eq(add(NULL, NULL, 0), NO_ERROR);
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    ck_assert_uint_eq(add(dir, NULL, 0), NO_ERROR);           /* a directory: recorded too */
 
     pid_t old = (pid_t) atoi(daemon_pid);
     ck_assert_int_eq(kill(old, SIGTERM), 0);
@@ -462,6 +464,10 @@ START_TEST(test_restarted_daemon_takes_connections_back) {
     ck_assert_str_eq(buf, remote);
     ck_assert_uint_eq(WNetCancelConnectionA(remote, FALSE), NO_ERROR);     /* the deviceless one */
     ck_assert_uint_eq(WNetCancelConnectionA("Z:", FALSE), NO_ERROR);
+    len = sizeof buf;
+    ck_assert_uint_eq(WNetGetConnectionA(dir, buf, &len), NO_ERROR);
+    ck_assert_uint_eq(WNetCancelConnectionA(dir, FALSE), NO_ERROR);
+    ck_assert_int_eq(rmdir(dir), 0);
 
     snprintf(cmd, sizeof cmd, "kill -TERM $(cat %s/wnet/daemon.pid)", state_dir);
     ck_assert_int_eq(system(cmd), 0);
