@@ -4,7 +4,9 @@
 /* What the files of the WNet half share (network.h is the outside view):
  * network.c the bus methods and lifecycle, network-table.c the
  * connections and their state file, network-mount.c the mount
- * choreography, network-reply.c the error replies. */
+ * choreography, network-adopt.c taking mounts back after a restart,
+ * network-reply.c the error replies; mount-pin.c the fd-held mount and
+ * unmount targets, uid-limits.c the per-user counts. */
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -104,6 +106,9 @@ void net_save_state(Network *n);
 void net_prune_vanished(Network *n);
 /* Whether provider runs as root and so needs MountGroup. */
 bool net_provider_runs_as_root(NetProvider provider);
+
+/* network-adopt.c: connections an earlier daemon recorded, taken back */
+void net_adopt_recorded(Network *n);
 
 /* network-mount.c */
 /* Pins the target, starts the helper.  On failure the connection is

@@ -11,11 +11,9 @@
 
 #include "bus-util.h"
 #include "log.h"
-#include "mount-pin.h"
 #include "mount-unmount.h"
 #include "network-internal.h"
 #include "network-profile.h"
-#include "network-state.h"
 #include "pppras-bus.h"
 #include "util.h"
 #include "winnetwk.h"
@@ -461,79 +459,6 @@ static gid_t lookup_group(const char *name) {
     return g->gr_gid;
 }
 
-/* Mount ids come back after a mount is gone: the one we take back must
- * at least be of the file system its provider makes. */
-static bool mount_is_providers(uint64_t mnt_id, NetProvider provider) {
-    _cleanup_(freep) char *fstype = NULL;
-    if (mountinfo_find(mnt_id, NULL, &fstype) < 0)
-        return false;
-    switch (provider) {
-    case NET_PROVIDER_CIFS:  return streq_ptr(fstype, "cifs") || streq_ptr(fstype, "smb3");
-    case NET_PROVIDER_NFS:   return streq_ptr(fstype, "nfs") || streq_ptr(fstype, "nfs4");
-    case NET_PROVIDER_SSHFS: return streq_ptr(fstype, "fuse.sshfs");
-    default:                 return false;
-    }
-}
-
-/* A connection an earlier ppprasd mounted: taken back when its mount is
- * still there and every name still checks out. */
-static void adopt_connection(const NetStateEntry *e, void *userdata) {
-    Network *n = userdata;
-    _cleanup_(freep) char *local = NULL, *expected = NULL;
-    NetLocalKind kind;
-    NetRemote remote;
-    NetConnection *c;
-    Caller caller = { .uid = e->uid, .gid = e->gid };
-
-    if (net_local_parse(e->local, &kind, &local) < 0 || !streq_ptr(local ?: "", e->local))
-        return;
-    if (net_remote_parse(e->remote, &remote) < 0)
-        return;
-    if (strcmp(remote.canonical, e->remote) != 0 || (*e->user && !net_user_is_valid(e->user, remote.provider)) ||
-        !mount_is_providers(e->mnt_id, remote.provider) || net_find_mnt_id(n, e->mnt_id) ||
-        (kind != NET_LOCAL_NONE && net_find_local(n, e->uid, local))) {
-        net_remote_done(&remote);
-        return;
-    }
-
-    /* the mount point must be where this daemon would have put it */
-    if (kind == NET_LOCAL_PATH)
-        expected = strdup(local);
-    else if (kind == NET_LOCAL_DRIVE) {
-        if (asprintf(&expected, "%s/wnet/%u/%c", n->runtime_dir, (unsigned) e->uid, local[0]) < 0)
-            expected = NULL;
-    } else {
-        const char *at = strrchr(e->mount_point, '@');
-        unsigned long long id = at ? strtoull(at + 1, NULL, 10) : 0;
-        if (asprintf(&expected, "%s/wnet/%u/@%llu", n->runtime_dir, (unsigned) e->uid, id) < 0)
-            expected = NULL;
-        if (id > n->next_deviceless_id)
-            n->next_deviceless_id = id;
-    }
-    if (!expected || strcmp(expected, e->mount_point) != 0) {
-        net_remote_done(&remote);
-        return;
-    }
-    /* a drive must still be right where we made it; an absolute path may
-     * have moved with a renamed parent, the mount id finds it */
-    uint64_t id;
-    if (kind != NET_LOCAL_PATH && (mount_root_id_at(expected, &id) < 0 || id != e->mnt_id)) {
-        net_remote_done(&remote);
-        return;
-    }
-
-    if (net_connection_new(n, &caller, kind, local, &remote, e->user, e->flags, e->ras_handle, &c) < 0) {
-        net_remote_done(&remote);
-        return;
-    }
-    c->mount_point = TAKE_PTR(expected);
-    c->made_mount_point = kind != NET_LOCAL_PATH;
-    c->mounted = true;
-    c->mnt_id = e->mnt_id;
-    log_info("Took back network connection %s on %s for uid %u.", c->remote.canonical, c->mount_point,
-             (unsigned) c->uid);
-}
-
 int network_new(Network **ret, sd_bus *bus, sd_event *event, const NetworkConfig *config) {
     Network *n;
     int r;
@@ -565,9 +490,7 @@ int network_new(Network **ret, sd_bus *bus, sd_event *event, const NetworkConfig
         return -ENOMEM;
     }
 
-    r = net_state_load(n->runtime_dir, adopt_connection, n);
-    if (r < 0)
-        log_warning_errno(r, "Failed to read %s/wnet/connections, not taking mounts back: %m", n->runtime_dir);
+    net_adopt_recorded(n);
 
     if (bus) {
         r = sd_bus_add_object_vtable(bus, &n->slot, PPPRAS_ROOT_PATH, PPPRAS_NETWORK_IFACE, network_vtable, n);
