@@ -77,8 +77,11 @@ static int prepare_user_dir(Network *n, uid_t uid, char **ret) {
 
 /* A fresh directory for the helper to mount on, in the user's root-owned
  * directory: the helper (root's mount.cifs included) never sees a path
- * the caller controls. */
+ * the caller controls.  Root's own for the helpers that run as root; the
+ * caller's for sshfs, which fusermount3 checks as them. */
 static int make_stage(Network *n, NetConnection *c, const char *dir) {
+    bool root = net_provider_runs_as_root(c->remote.provider);
+
     for (unsigned attempt = 0; attempt < 16; attempt++) {
         _cleanup_(freep) char *stage = NULL;
         if (asprintf(&stage, "%s/.stage-%llu", dir, (unsigned long long) ++n->next_stage_id) < 0)
@@ -88,7 +91,7 @@ static int make_stage(Network *n, NetConnection *c, const char *dir) {
                 continue;                 /* an earlier daemon's */
             return -errno;
         }
-        if (lchown(stage, c->uid, c->gid) < 0) {
+        if (!root && lchown(stage, c->uid, c->gid) < 0) {
             int r = -errno;
             (void) rmdir(stage);
             return r;
