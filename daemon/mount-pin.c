@@ -50,8 +50,10 @@ static void unescape_octal(char *s) {
     *o = '\0';
 }
 
+/* RESOLVE_NO_SYMLINKS refuses a symlink anywhere, the last component
+ * included (O_NOFOLLOW would open that one as itself instead). */
 static int open_path(int dir_fd, const char *path, int *ret_fd) {
-    int fd = sys_openat2(dir_fd, path, O_PATH | O_NOFOLLOW | O_CLOEXEC, RESOLVE_NO_SYMLINKS);
+    int fd = sys_openat2(dir_fd, path, O_PATH | O_CLOEXEC, RESOLVE_NO_SYMLINKS);
     if (fd < 0)
         return errno == ELOOP || errno == EXDEV ? -EACCES : -errno;
     *ret_fd = fd;
@@ -102,7 +104,7 @@ static int open_with_parent(const char *path, int *ret_parent, int *ret_fd) {
     r = open_path(AT_FDCWD, dir, &parent);
     if (r < 0)
         return r;
-    fd = sys_openat2(parent, name, O_PATH | O_NOFOLLOW | O_CLOEXEC, RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH);
+    fd = sys_openat2(parent, name, O_PATH | O_CLOEXEC, RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH);
     if (fd < 0)
         return errno == ELOOP || errno == EXDEV ? -EACCES : -errno;
     *ret_parent = TAKE_FD(parent);
@@ -141,6 +143,8 @@ int mount_pin_dir(const char *path, uid_t owner, int *ret_fd) {
         return -EEXIST;
     if (fstat(fd, &st) < 0)
         return -errno;
+    if (S_ISLNK(st.st_mode))
+        return -EACCES;              /* cannot happen with RESOLVE_NO_SYMLINKS; never a link */
     if (!S_ISDIR(st.st_mode))
         return -ENOTDIR;
     if (owner != (uid_t) -1 && st.st_uid != owner)

@@ -4,7 +4,8 @@
 /* Mount and unmount targets held by file descriptor, never by a path a
  * caller could change between a check and the privileged operation.
  *
- * A target is opened once (openat2 with RESOLVE_NO_SYMLINKS, O_PATH), its
+ * A target is opened once (openat2 with RESOLVE_NO_SYMLINKS, O_PATH: a
+ * symlink anywhere on the path, the last component included, fails), its
  * owner checked on that fd, and the finished mount is moved onto that fd
  * (move_mount).  A mount is known by its mount id (fdinfo's mnt_id, as
  * statx STATX_MNT_ID gives it, without asking a possibly dead server);
