@@ -39,6 +39,7 @@ START_TEST(test_every_key_sets_its_option) {
                            "SuperviseTimeoutSec=0\n"
                            "HangUpGroup=netdev\n"
                            "DialGroup=dialout\n"
+                           "MountGroup=smbusers\n"
                            "PhonebookDir=/srv/peers\n"
                            "StateDirectory=/srv/state\n"
                            "RuntimeDirectory=/srv/run\n"
@@ -50,6 +51,7 @@ START_TEST(test_every_key_sets_its_option) {
     ck_assert_uint_eq(options.supervise_usec, 0);
     ck_assert_str_eq(options.hangup_group, "netdev");
     ck_assert_str_eq(options.dial_group, "dialout");
+    ck_assert_str_eq(options.mount_group, "smbusers");
     ck_assert_str_eq(options.phonebook_dir, "/srv/peers");
     ck_assert_str_eq(options.state_dir, "/srv/state");
     ck_assert_str_eq(options.runtime_dir, "/srv/run");
@@ -86,6 +88,13 @@ START_TEST(test_empty_dial_group_is_allowed) {
     /* "DialGroup= empty: every user may dial" (docs/dbus-api.md) */
     ck_assert_int_eq(parse("DialGroup=\n"), 0);
     ck_assert_str_eq(options.dial_group, "");
+}
+END_TEST
+
+START_TEST(test_empty_mount_group_lets_every_user_mount) {
+    /* "MountGroup= empty: every user, Windows' behaviour" (ppprasd.conf(5)) */
+    ck_assert_int_eq(parse("MountGroup=\n"), 0);
+    ck_assert_str_eq(options.mount_group, "");
 }
 END_TEST
 
@@ -208,6 +217,7 @@ Suite *config_file_suite(void) {
     tcase_add_test(tc, test_comments_blank_lines_and_spaces_are_skipped);
     tcase_add_test(tc, test_later_line_wins_and_untouched_keys_keep_defaults);
     tcase_add_test(tc, test_empty_dial_group_is_allowed);
+    tcase_add_test(tc, test_empty_mount_group_lets_every_user_mount);
     tcase_add_test(tc, test_last_line_without_newline_counts);
     tcase_add_loop_test(tc, test_bad_value_or_line_is_einval, 0, (int) ELEMENTSOF(bad_lines));
     tcase_add_test(tc, test_bad_line_after_good_ones_still_fails);
