@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "bus-util.h"
+#include "client-fd.h"
 #include "log.h"
 #include "mount-unmount.h"
 #include "network-internal.h"
@@ -42,32 +43,25 @@ static NetConnection *find_path(Network *n, const char *path) {
     return NULL;
 }
 
-/* The password from the caller's pipe (or file): at most 256 bytes. */
+/* The password from the caller's pipe or socket: at most size bytes.
+ * The client controls the fd (and shares its open file with us), so only
+ * kinds that cannot stall us in the file system are read, and each read
+ * is bounded (client-fd.h): a writer that keeps its end open and sends
+ * nothing more ends the password where it stopped, it never holds the
+ * event loop.  A file is refused: one on the caller's FUSE mount would
+ * block a read until the server answers. */
 static int read_password(int fd, char *buf, size_t size, size_t *ret_size) {
-    struct stat st;
+    ClientFdKind kind = client_fd_kind(fd);
     size_t got = 0;
 
-    if (fstat(fd, &st) < 0)
-        return -errno;
-    if (S_ISREG(st.st_mode)) {
-        ssize_t k = pread(fd, buf, size, 0);
-        if (k < 0)
-            return -errno;
-        *ret_size = (size_t) k;
-        return 0;
-    }
-    if (!S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode))
+    if (kind != CLIENT_FD_PIPE && kind != CLIENT_FD_SOCKET)
         return -EBADF;
-    /* never wait for a writer that does not close its end */
-    int flags = fcntl(fd, F_GETFL);
-    if (flags < 0 || fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0)
-        return -errno;
     while (got < size) {
-        ssize_t k = read(fd, buf + got, size - got);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
+        ssize_t k = client_fd_read(fd, buf + got, size - got);
+        if (k == -EAGAIN || k == 0)
             break;
+        if (k < 0)
+            return (int) k;
         got += (size_t) k;
     }
     *ret_size = got;

@@ -12,6 +12,7 @@
 
 #include "log.h"
 #include "notify.h"
+#include "client-fd.h"
 #include "uid-limits.h"
 #include "util.h"
 
@@ -59,10 +60,6 @@ void notify_registry_foreach(const NotifyRegistry *r, NotifyForeach fn, void *us
     }
 }
 
-static void on_write_timeout(int sig) {
-    (void) sig;    /* only here to interrupt a write that would block */
-}
-
 int notify_registry_new(NotifyRegistry **ret) {
     assert(ret);
     NotifyRegistry *r = calloc(1, sizeof(NotifyRegistry));
@@ -70,12 +67,10 @@ int notify_registry_new(NotifyRegistry **ret) {
         return -ENOMEM;
     r->per_uid = UID_LIMITS_INIT(NOTIFY_MAX_PER_UID);
     r->fd_reserve = NOTIFY_FD_RESERVE;
-    /* No SA_RESTART: the alarm must end a blocked write with EINTR. */
-    struct sigaction sa = { .sa_handler = on_write_timeout };
-    sigemptyset(&sa.sa_mask);
-    if (sigaction(SIGALRM, &sa, NULL) < 0) {
+    int k = client_fd_setup();
+    if (k < 0) {
         free(r);
-        return -errno;
+        return k;
     }
     *ret = r;
     return 0;
@@ -171,19 +166,6 @@ static int track_client(NotifyRegistry *r, sd_bus *bus, const char *owner) {
     return 0;
 }
 
-/* Is our own descriptor fd an eventfd?  Anything else (a FIFO, a socket,
- * a file on the caller's FUSE mount) may block in poll or write.  The
- * link is read from the daemon's own /proc/self, never the caller's. */
-static bool fd_is_eventfd(int fd) {
-    char path[64], target[64];
-    snprintf(path, sizeof(path), "/proc/self/fd/%i", fd);
-    ssize_t n = readlink(path, target, sizeof(target) - 1);
-    if (n < 0)
-        return false;
-    target[n] = '\0';
-    return strcmp(target, "anon_inode:[eventfd]") == 0;
-}
-
 static int add(NotifyRegistry *r, sd_bus *bus, const char *owner, uid_t uid, uint64_t handle, uint32_t flags,
                int fd, uint64_t id, bool restored);
 
@@ -225,7 +207,7 @@ static int add(NotifyRegistry *r, sd_bus *bus, const char *owner, uid_t uid, uin
     _cleanup_(closep) int copy = fcntl(fd, F_DUPFD_CLOEXEC, 3);
     if (copy < 0)
         return errno == EMFILE ? -EDQUOT : -errno;
-    if (!fd_is_eventfd(copy))
+    if (client_fd_kind(copy) != CLIENT_FD_EVENTFD)
         return -EBADF;
     /* the daemon's own work (pppd, the bus, mounts) keeps its fds */
     if (!fd_reserve_ok(copy, r->fd_reserve))
@@ -295,33 +277,10 @@ void notify_registry_drop_handle(NotifyRegistry *r, uint64_t handle) {
 }
 
 /* Never blocks, and never changes the flags of the client's open file
- * (it shares it with us).  An eventfd never blocks in poll; poll tells
- * whether the counter has room.  The client can still fill the counter
- * between our poll and our write (and clear O_NONBLOCK on its side), so
- * the write runs under a short alarm that ends it with EINTR. */
+ * (it shares it with us): client-fd.h says how. */
 static int signal_fd(int fd) {
-    struct pollfd p = { .fd = fd, .events = POLLOUT };
-    int n = poll(&p, 1, 0);
-    if (n < 0)
-        return -errno;
-    if (p.revents & (POLLERR | POLLNVAL))
-        return -EPIPE;
-    if (n == 0 || !(p.revents & POLLOUT))
-        return -EAGAIN;     /* counter at its maximum */
-
-    static const struct itimerval arm = { .it_value = { .tv_usec = NOTIFY_WRITE_TIMEOUT_USEC } };
-    static const struct itimerval disarm = {};
     uint64_t one = 1;
-    if (setitimer(ITIMER_REAL, &arm, NULL) < 0)
-        return -errno;
-    ssize_t k = write(fd, &one, sizeof(one));
-    int saved = errno;
-    (void) setitimer(ITIMER_REAL, &disarm, NULL);
-    if (k < 0)
-        return saved == EINTR ? -EAGAIN : -saved;
-    if ((size_t) k != sizeof(one))
-        return -EIO;
-    return 0;
+    return client_fd_write(fd, &one, sizeof(one));
 }
 
 void notify_registry_fire(NotifyRegistry *r, uint64_t handle, uint32_t event) {

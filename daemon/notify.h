@@ -21,9 +21,6 @@
 /* Registrations are refused while fewer than this many fds are free
  * below RLIMIT_NOFILE: pppd, the bus and the mounts need them. */
 #define NOTIFY_FD_RESERVE 1024
-/* A write the client made block (a full counter, O_NONBLOCK cleared)
- * is cut off after this long. */
-#define NOTIFY_WRITE_TIMEOUT_USEC 10000
 
 typedef struct NotifyRegistry NotifyRegistry;
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* stall-fuse DIR: mounts (as root) a one-file FUSE filesystem on DIR whose
- * file "f" opens fine but whose poll is never answered, the way a hostile
+ * file "f" opens fine but whose poll and read are never answered, the way a hostile
  * user's own FUSE server would behave.  Serves until killed; closing
  * /dev/fuse (the kill) ends every request still waiting.  Talks to
  * /dev/fuse directly: no libfuse needed.  Prints "ready" once mounted. */
@@ -40,6 +40,7 @@ static void fill_attr(struct fuse_attr *a, uint64_t node) {
     a->mode = node == FUSE_ROOT_ID ? S_IFDIR | 0755 : S_IFREG | 0666;
     a->nlink = node == FUSE_ROOT_ID ? 2 : 1;
     a->blksize = 4096;
+    a->size = node == FUSE_ROOT_ID ? 0 : 64;   /* something to read: the kernel asks us */
 }
 
 int main(int argc, char *argv[]) {
@@ -100,10 +101,11 @@ int main(int argc, char *argv[]) {
             break;
         }
         case FUSE_POLL:
+        case FUSE_READ:
         case FUSE_INTERRUPT:
         case FUSE_FORGET:
         case FUSE_BATCH_FORGET:
-            break;    /* POLL: never answered, that is the point */
+            break;    /* POLL, READ: never answered, that is the point */
         case FUSE_FLUSH:
         case FUSE_RELEASE:
         case FUSE_RELEASEDIR:

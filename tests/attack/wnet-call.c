@@ -3,7 +3,8 @@
  * that runs it, printing what came back on one line.
  *
  *   wnet-call add REMOTE LOCAL [COUNT [WAIT_SEC [RAS_HANDLE]]]
- *       COUNT AddConnection calls at once (password: an empty pipe);
+ *       COUNT AddConnection calls at once (password: an empty pipe, or
+ *       the file $WNET_CALL_PASSWORD_FILE when that is set);
  *       waits up to WAIT_SEC (default 10) for the replies, then prints
  *       "sent=N replied=R ok=K" and " NAME=K" per error name.
  *   wnet-call cancel NAME [FORCE]     prints "ok" or the error name
@@ -11,6 +12,7 @@
  *   wnet-call dial ENTRY              Manager.Dial; prints the handle or the error name
  *   wnet-call hangup HANDLE           Manager.HangUp; prints "ok" or the error name */
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,9 +67,16 @@ static int add(sd_bus *bus, const char *remote, const char *local, unsigned coun
     Tally t = {};
     int p[2];
 
-    if (pipe(p) < 0)
-        return -errno;
-    close(p[1]);                     /* no password: EOF at once */
+    const char *file = getenv("WNET_CALL_PASSWORD_FILE");
+    if (file) {
+        p[0] = open(file, O_RDONLY | O_CLOEXEC);
+        if (p[0] < 0)
+            return -errno;
+    } else {
+        if (pipe(p) < 0)
+            return -errno;
+        close(p[1]);                 /* no password: EOF at once */
+    }
 
     for (unsigned i = 0; i < count; i++) {
         _cleanup_(sd_bus_message_unrefp) sd_bus_message *m = NULL;
