@@ -293,7 +293,10 @@ bench: all
 bench-vm: all
 	@PPPRAS_BUILD=$(CURDIR)/$(B) tests/vm/run-suite bench_dial | grep -E '^(bench_dial|FAIL|vm:)'
 
-demo: deps all
+# `all` only once deps ran: this make read pkg-config's flags before the
+# packages that provide them were installed.
+demo: deps
+	@$(MAKE) --no-print-directory all
 	@tests/demo
 
 # ---------------------------------------------------------------- install
