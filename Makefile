@@ -90,7 +90,8 @@ TESTS       := $(B)/tests/unit-tests $(B)/tests/bus-tests $(B)/tests/e2e-link \
                $(patsubst tests/attack/%.c,$(B)/tests/attack/%,$(ATTACK_SRC))
 
 .PHONY: all deps check check-fast check-unit check-bus check-vm check-e2e-in-vm \
-        demo install uninstall clean examples porting bench bench-vm check-service-vm check-stress
+        demo install uninstall clean examples porting bench bench-vm check-service-vm check-stress \
+        check-fresh
 all: $(PROGRAMS) $(TESTS) examples porting
 
 $(B)/obj/%.o: %.c
@@ -249,6 +250,11 @@ check: deps
 check-fast: deps
 	@PPPRAS_BUILD=$(CURDIR)/$(B) tests/run-checks fast
 
+# The README's two commands, as given, in a fresh debootstrapped Debian 12
+# root with HEAD cloned into /root (tests/check-fresh; docs/testing.md).
+check-fresh: deps
+	@tests/check-fresh
+
 check-unit: all
 	$(B)/tests/unit-tests
 
@@ -290,7 +296,10 @@ bench: all
 bench-vm: all
 	@PPPRAS_BUILD=$(CURDIR)/$(B) tests/vm/run-suite bench_dial | grep -E '^(bench_dial|FAIL|vm:)'
 
-demo: deps all
+# `all` only once deps ran: this make read pkg-config's flags before the
+# packages that provide them were installed.
+demo: deps
+	@$(MAKE) --no-print-directory all
 	@tests/demo
 
 # ---------------------------------------------------------------- install

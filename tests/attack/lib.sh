@@ -7,9 +7,14 @@ build=${PPPRAS_BUILD:-$top/build}
 helpers=$build/tests/attack
 nobody=65534
 
-# as_nobody CMD...: the hostile part, with no groups at all.
+# as_nobody CMD...: the hostile part, with no groups at all.  Through
+# tests/as-nobody, which runs copies of the tree's files when the tree is
+# closed to that user (a clone under /root); as_user UID CMD... likewise.
 as_nobody() {
-    setpriv --reuid=$nobody --regid=$nobody --clear-groups "$@"
+    "$top/tests/as-nobody" --uid=$nobody "$@"
+}
+as_user() {
+    "$top/tests/as-nobody" --uid="$1" "${@:2}"
 }
 
 # need PROGRAM...: 77 (cannot run here) when a helper is missing.
