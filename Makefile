@@ -83,7 +83,8 @@ obj = $(patsubst %.c,$(B)/obj/%.o,$(1))
 LIBNAME     := libpppras.so
 LIB         := $(B)/$(LIBNAME).$(SOVERSION)
 PROGRAMS    := $(B)/ppprasd $(B)/pppras.so $(LIB) $(B)/$(LIBNAME) $(B)/rasdial $(B)/wnet \
-               $(B)/pppras-uninstalled.pc $(B)/tests/bus-wait-name $(B)/tests/ras-probe
+               $(B)/pppras-uninstalled.pc $(B)/tests/bus-wait-name $(B)/tests/ras-probe \
+               $(B)/tests/modem-emu
 TESTS       := $(B)/tests/unit-tests $(B)/tests/bus-tests $(B)/tests/e2e-link \
                $(B)/tests/wnet-name-tests $(B)/tests/wnet-sshfs-tests $(B)/tests/bench \
                $(B)/tests/fake-pppd $(B)/tests/stress \
@@ -162,6 +163,12 @@ $(B)/tests/bus-tests: $(call obj,$(BUSTEST_SRC)) $(B)/$(LIBNAME)
 $(B)/tests/bus-wait-name: $(call obj,tests/bus-wait-name.c)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(DBUS_LIBS)
+
+# The Hayes modem on a pty that the modem scenarios dial (tests/vm/scenarios-links).
+$(B)/tests/modem-emu: $(call obj,tests/modem-emu.c)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^
 
 # The bus tests' and benchmarks' stand-in pppd (tests/bus/fake-plugin.h);
 # it keeps its exit status on disk as the plugin does.
