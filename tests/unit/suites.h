@@ -27,3 +27,4 @@ Suite *entry_store_suite(void);
 Suite *entry_access_suite(void);
 Suite *uid_limits_suite(void);
 Suite *wnet_error_map_suite(void);
+Suite *chat_script_suite(void);

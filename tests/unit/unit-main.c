@@ -28,6 +28,7 @@ int main(void) {
         entry_access_suite,
         uid_limits_suite,
         wnet_error_map_suite,
+        chat_script_suite,
     };
 
     SRunner *runner = srunner_create(NULL);

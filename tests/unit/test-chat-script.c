@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* common/chat-map.c and daemon/chat-script.c: chat's exit status → the
+ * modem errors Windows gives (numbers spelled out), and the script that
+ * makes those statuses mean what the table says. */
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "chat-map.h"
+#include "chat-script.h"
+#include "scratch-dir.h"
+#include "suites.h"
+
+static const struct {
+    int status;
+    const char *abort;   /* NULL: not an ABORT string */
+    uint32_t error;
+} expected[] = {
+    { 0, NULL,          0   },
+    { 1, NULL,          604 },  /* ERROR_WRONG_INFO_SPECIFIED */
+    { 2, NULL,          692 },  /* ERROR_PORT_OR_DEVICE */
+    { 3, NULL,          678 },  /* ERROR_NO_ANSWER: no CONNECT in time */
+    { 4, "BUSY",        676 },  /* ERROR_LINE_BUSY */
+    { 5, "NO CARRIER",  679 },  /* ERROR_NO_CARRIER */
+    { 6, "NO DIALTONE", 680 },  /* ERROR_NO_DIALTONE */
+    { 7, "NO ANSWER",   678 },  /* ERROR_NO_ANSWER */
+    { 8, "ERROR",       651 },  /* ERROR_FROM_DEVICE */
+};
+
+START_TEST(test_every_chat_exit_status_maps_to_its_ras_error) {
+    ck_assert_int_eq(expected[_i].status, _i);
+    ck_assert_uint_eq(ras_error_for_chat_exit(expected[_i].status), expected[_i].error);
+    if (expected[_i].abort)
+        ck_assert_str_eq(chat_aborts[_i - CHAT_EXIT_ABORT_BASE].response, expected[_i].abort);
+}
+END_TEST
+
+START_TEST(test_abort_table_lists_each_result_code_once) {
+    ck_assert_uint_eq(chat_aborts_size + CHAT_EXIT_ABORT_BASE, sizeof(expected) / sizeof(expected[0]));
+}
+END_TEST
+
+START_TEST(test_unknown_chat_status_is_error_from_device_651) {
+    ck_assert_uint_eq(ras_error_for_chat_exit(9), 651);
+    ck_assert_uint_eq(ras_error_for_chat_exit(-1), 651);
+    ck_assert_uint_eq(ras_error_for_chat_exit(255), 651);
+}
+END_TEST
+
+START_TEST(test_phone_numbers_are_strictly_validated) {
+    static const char *const good[] = {
+        "5551234", "+44 20 7946 0000", "(030) 123-456", "9,,5551234", "*99#", "W123", "1",
+    };
+    static const char *const bad[] = {
+        "", "abc", "---", "123;", "123'", "12\"3", "1\\2", "1^M", "1\n2", "1\r", "1$(id)", "1`x`",
+        "1|2", "1&2", "1>f", "12ABORT",
+    };
+    for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+        ck_assert_msg(phone_number_is_valid(good[i]), "%s rejected", good[i]);
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+        ck_assert_msg(!phone_number_is_valid(bad[i]), "%s accepted", bad[i]);
+    ck_assert(!phone_number_is_valid(NULL));
+
+    char longest[PHONE_NUMBER_MAX + 2];
+    memset(longest, '1', sizeof(longest));
+    longest[PHONE_NUMBER_MAX] = '\0';
+    ck_assert(phone_number_is_valid(longest));
+    longest[PHONE_NUMBER_MAX] = '1';
+    longest[PHONE_NUMBER_MAX + 1] = '\0';
+    ck_assert(!phone_number_is_valid(longest));
+}
+END_TEST
+
+START_TEST(test_script_lists_aborts_first_in_table_order_then_dials) {
+    char *s = NULL;
+    ck_assert_int_eq(chat_script_build(&(ChatScriptParams) { .number = "555 1234" }, &s), 0);
+    ck_assert_str_eq(s,
+                     "ABORT 'BUSY'\n"
+                     "ABORT 'NO CARRIER'\n"
+                     "ABORT 'NO DIALTONE'\n"
+                     "ABORT 'NO ANSWER'\n"
+                     "ABORT 'ERROR'\n"
+                     "TIMEOUT 10\n"
+                     "'' 'ATZ'\n"
+                     "'OK' 'ATDT555 1234'\n"
+                     "TIMEOUT 60\n"
+                     "'CONNECT' ''\n");
+    free(s);
+
+    ck_assert_int_eq(chat_script_build(&(ChatScriptParams) { .number = "1", .pulse = true, .connect_timeout = 5 }, &s), 0);
+    ck_assert_ptr_nonnull(strstr(s, "'OK' 'ATDP1'\nTIMEOUT 5\n"));
+    free(s);
+}
+END_TEST
+
+START_TEST(test_script_refuses_an_invalid_number) {
+    char *s = NULL;
+    ck_assert_int_eq(chat_script_build(&(ChatScriptParams) { .number = "1' 'ATH" }, &s), -EINVAL);
+    ck_assert_ptr_null(s);
+    ck_assert_int_eq(chat_script_build(&(ChatScriptParams) {}, &s), -EINVAL);
+}
+END_TEST
+
+START_TEST(test_connect_command_records_chat_status) {
+    char *c = NULL;
+    ck_assert_int_eq(chat_connect_command("/usr/sbin/chat", "/run/pppras/chat/e.chat", "/run/pppras/chat/e.status", &c), 0);
+    ck_assert_str_eq(c, "rm -f /run/pppras/chat/e.status; /usr/sbin/chat -f /run/pppras/chat/e.chat; s=$?; "
+                        "echo $s >/run/pppras/chat/e.status; exit $s");
+    free(c);
+    c = NULL;
+    ck_assert_int_eq(chat_connect_command("/usr/sbin/chat", "/run/x y.chat", "/run/s", &c), -EINVAL);
+    ck_assert_int_eq(chat_connect_command("/usr/sbin/chat", "/run/x;id", "/run/s", &c), -EINVAL);
+    ck_assert_int_eq(chat_connect_command("chat", "/run/x", "/run/s", &c), -EINVAL);
+    ck_assert_int_eq(chat_connect_command("/usr/sbin/chat", "/run/x", "/run/$s", &c), -EINVAL);
+    ck_assert_ptr_null(c);
+}
+END_TEST
+
+/* The command runs in /bin/sh as pppd runs it: its exit status and the
+ * recorded one are chat's. */
+START_TEST(test_connect_command_exit_and_record_agree) {
+    char dir[SCRATCH_PATH_MAX], chat[SCRATCH_PATH_MAX], status[SCRATCH_PATH_MAX], *c = NULL;
+    scratch_dir_new(dir);
+    scratch_write(dir, "fakechat", "#!/bin/sh\nexit 5\n");
+    scratch_path(chat, dir, "fakechat");
+    scratch_path(status, dir, "e.status");
+    ck_assert_int_eq(chmod(chat, 0755), 0);
+
+    ck_assert_int_eq(chat_connect_command(chat, "/nonexistent.chat", status, &c), 0);
+    int rc = system(c);
+    free(c);
+    ck_assert(WIFEXITED(rc));
+    ck_assert_int_eq(WEXITSTATUS(rc), 5);
+    ck_assert_int_eq(chat_status_read(status), 5);
+    ck_assert_uint_eq(ras_error_for_chat_exit(chat_status_read(status)), 679);
+    scratch_dir_remove(dir);
+}
+END_TEST
+
+START_TEST(test_status_file_holds_only_a_status) {
+    char dir[SCRATCH_PATH_MAX], path[SCRATCH_PATH_MAX];
+    scratch_dir_new(dir);
+    scratch_path(path, dir, "s");
+    ck_assert_int_eq(chat_status_read(path), -ENOENT);
+    static const char *const bad[] = { "", "x", "256\n", "-1\n", "4x\n" };
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        scratch_write(dir, "s", bad[i]);
+        ck_assert_int_eq(chat_status_read(path), -EINVAL);
+    }
+    scratch_write(dir, "s", "7\n");
+    ck_assert_int_eq(chat_status_read(path), 7);
+    scratch_dir_remove(dir);
+}
+END_TEST
+
+Suite *chat_script_suite(void) {
+    Suite *s = suite_create("chat_script");
+    TCase *tc = tcase_create("chat_script");
+    tcase_add_loop_test(tc, test_every_chat_exit_status_maps_to_its_ras_error, 0,
+                        (int) (sizeof(expected) / sizeof(expected[0])));
+    tcase_add_test(tc, test_abort_table_lists_each_result_code_once);
+    tcase_add_test(tc, test_unknown_chat_status_is_error_from_device_651);
+    tcase_add_test(tc, test_phone_numbers_are_strictly_validated);
+    tcase_add_test(tc, test_script_lists_aborts_first_in_table_order_then_dials);
+    tcase_add_test(tc, test_script_refuses_an_invalid_number);
+    tcase_add_test(tc, test_connect_command_records_chat_status);
+    tcase_add_test(tc, test_connect_command_exit_and_record_agree);
+    tcase_add_test(tc, test_status_file_holds_only_a_status);
+    suite_add_tcase(s, tc);
+    return s;
+}
