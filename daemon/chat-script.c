@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "chat-map.h"
@@ -67,14 +68,20 @@ static bool path_is_plain(const char *path) {
     return true;
 }
 
-int chat_connect_command(const char *chat, const char *script_path, const char *status_path, char **ret) {
+int chat_status_path(const char *runtime_dir, pid_t pppd_pid, char **ret) {
+    assert(runtime_dir);
+    assert(ret);
+    return asprintf(ret, "%s/" CHAT_STATUS_DIR "/%i.status", runtime_dir, (int) pppd_pid) < 0 ? -ENOMEM : 0;
+}
+
+int chat_connect_command(const char *chat, const char *script_path, const char *status_dir, char **ret) {
     assert(ret);
 
-    if (!path_is_plain(chat) || !path_is_plain(script_path) || !path_is_plain(status_path))
+    if (!path_is_plain(chat) || !path_is_plain(script_path) || !path_is_plain(status_dir))
         return -EINVAL;
-    /* A stale status from an earlier dial must not outlive this one. */
-    if (asprintf(ret, "rm -f %s; %s -f %s; s=$?; echo $s >%s; exit $s",
-                 status_path, chat, script_path, status_path) < 0)
+    /* pppd runs this with /bin/sh -c from its own process: $PPID is pppd,
+     * whose pid the daemon knows. */
+    if (asprintf(ret, "%s -f %s; s=$?; echo $s >%s/$PPID.status; exit $s", chat, script_path, status_dir) < 0)
         return -ENOMEM;
     return 0;
 }
@@ -98,4 +105,34 @@ int chat_status_read(const char *status_path) {
     if (errno != 0 || end == buf || (*end != '\0' && *end != '\n') || v < 0 || v > 255)
         return -EINVAL;
     return (int) v;
+}
+
+uint32_t chat_dial_error(const char *runtime_dir, pid_t pppd_pid) {
+    assert(runtime_dir);
+
+    char *path = NULL;
+    if (chat_status_path(runtime_dir, pppd_pid, &path) < 0)
+        return 0;
+    int status = chat_status_read(path);
+    (void) unlink(path);
+    free(path);
+    return status > 0 ? ras_error_for_chat_exit(status) : 0;
+}
+
+int chat_status_prepare(const char *runtime_dir, pid_t pppd_pid) {
+    assert(runtime_dir);
+
+    char *path = NULL;
+    if (asprintf(&path, "%s/" CHAT_STATUS_DIR, runtime_dir) < 0)
+        return -ENOMEM;
+    int r = mkdir(path, 0700) < 0 && errno != EEXIST ? -errno : 0;
+    free(path);
+    if (r < 0)
+        return r;
+    r = chat_status_path(runtime_dir, pppd_pid, &path);
+    if (r < 0)
+        return r;
+    r = unlink(path) < 0 && errno != ENOENT ? -errno : 0;
+    free(path);
+    return r;
 }

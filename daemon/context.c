@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "connection-iface.h"
+#include "chat-script.h"
 #include "context.h"
 #include "dial-hold.h"
 #include "fd-store.h"
@@ -845,6 +846,11 @@ int context_dial(Context *ctx, const DialRequest *req, Connection **ret) {
     }
     c->dialled = c->is_child = true;
     c->pidfd = pidfd;
+    if (ctx->runtime_dir) {
+        r = chat_status_prepare(ctx->runtime_dir, pid);
+        if (r < 0)
+            log_warning_errno(r, "Failed to prepare the chat status of pid %i: %m", (int) pid);
+    }
     LinkInfo info = LINK_INFO_INIT;
     info.entry = req->entry;
     r = connection_apply_register(c, &info);

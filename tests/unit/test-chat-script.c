@@ -108,9 +108,8 @@ END_TEST
 
 START_TEST(test_connect_command_records_chat_status) {
     char *c = NULL;
-    ck_assert_int_eq(chat_connect_command("/usr/sbin/chat", "/run/pppras/chat/e.chat", "/run/pppras/chat/e.status", &c), 0);
-    ck_assert_str_eq(c, "rm -f /run/pppras/chat/e.status; /usr/sbin/chat -f /run/pppras/chat/e.chat; s=$?; "
-                        "echo $s >/run/pppras/chat/e.status; exit $s");
+    ck_assert_int_eq(chat_connect_command("/usr/sbin/chat", "/etc/ppp/chat/e.chat", "/run/pppras/chat", &c), 0);
+    ck_assert_str_eq(c, "/usr/sbin/chat -f /etc/ppp/chat/e.chat; s=$?; echo $s >/run/pppras/chat/$PPID.status; exit $s");
     free(c);
     c = NULL;
     ck_assert_int_eq(chat_connect_command("/usr/sbin/chat", "/run/x y.chat", "/run/s", &c), -EINVAL);
@@ -124,20 +123,29 @@ END_TEST
 /* The command runs in /bin/sh as pppd runs it: its exit status and the
  * recorded one are chat's. */
 START_TEST(test_connect_command_exit_and_record_agree) {
-    char dir[SCRATCH_PATH_MAX], chat[SCRATCH_PATH_MAX], status[SCRATCH_PATH_MAX], *c = NULL;
+    char dir[SCRATCH_PATH_MAX], chat[SCRATCH_PATH_MAX], status_dir[SCRATCH_PATH_MAX], *c = NULL, *status = NULL;
     scratch_dir_new(dir);
     scratch_write(dir, "fakechat", "#!/bin/sh\nexit 5\n");
     scratch_path(chat, dir, "fakechat");
-    scratch_path(status, dir, "e.status");
     ck_assert_int_eq(chmod(chat, 0755), 0);
 
-    ck_assert_int_eq(chat_connect_command(chat, "/nonexistent.chat", status, &c), 0);
+    /* The daemon's side: the directory, no stale status for this pid. */
+    ck_assert_int_eq(chat_status_prepare(dir, getpid()), 0);
+    ck_assert_int_eq(chat_status_path(dir, getpid(), &status), 0);
+    scratch_path(status_dir, dir, CHAT_STATUS_DIR);
+
+    /* system() runs sh -c from this process, as pppd does. */
+    ck_assert_int_eq(chat_connect_command(chat, "/nonexistent.chat", status_dir, &c), 0);
     int rc = system(c);
     free(c);
     ck_assert(WIFEXITED(rc));
     ck_assert_int_eq(WEXITSTATUS(rc), 5);
     ck_assert_int_eq(chat_status_read(status), 5);
-    ck_assert_uint_eq(ras_error_for_chat_exit(chat_status_read(status)), 679);
+    ck_assert_uint_eq(chat_dial_error(dir, getpid()), 679);
+    /* read once: the file is gone, and so is the error */
+    ck_assert_int_eq(chat_status_read(status), -ENOENT);
+    ck_assert_uint_eq(chat_dial_error(dir, getpid()), 0);
+    free(status);
     scratch_dir_remove(dir);
 }
 END_TEST
