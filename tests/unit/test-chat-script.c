@@ -4,6 +4,8 @@
  * makes those statuses mean what the table says. */
 
 #include <errno.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,6 +168,98 @@ START_TEST(test_status_file_holds_only_a_status) {
 }
 END_TEST
 
+/* The generated script against tests/modem-emu (built next to this
+ * program) through a real chat: each modem answer comes back as the
+ * dwError the table gives it. */
+static const struct {
+    const char *number, *outcome;
+    int chat_status;
+    uint32_t error;
+} modem_cases[] = {
+    { "111", "busy",        4, 676 },
+    { "222", "no-carrier",  5, 679 },
+    { "333", "no-dialtone", 6, 680 },
+    { "444", "no-answer",   7, 678 },
+    { "555", "silent",      3, 678 },
+    { "666", "error",       8, 651 },
+};
+
+static pid_t start_modem(const char *dir, char link[SCRATCH_PATH_MAX]) {
+    char self[SCRATCH_PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+    ck_assert_int_gt(n, 0);
+    self[n] = '\0';
+    *strrchr(self, '/') = '\0';
+    char emu[SCRATCH_PATH_MAX + 16];
+    snprintf(emu, sizeof(emu), "%s/modem-emu", self);
+    scratch_path(link, dir, "modem");
+
+    int p[2];
+    ck_assert_int_eq(pipe(p), 0);
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        dup2(p[1], 1);
+        char *argv[32];
+        size_t i = 0;
+        argv[i++] = emu;
+        argv[i++] = (char *) "--link";
+        argv[i++] = link;
+        char opts[sizeof(modem_cases) / sizeof(modem_cases[0])][32];
+        for (size_t k = 0; k < sizeof(modem_cases) / sizeof(modem_cases[0]); k++) {
+            snprintf(opts[k], sizeof(opts[k]), "%s=%s", modem_cases[k].number, modem_cases[k].outcome);
+            argv[i++] = (char *) "--number";
+            argv[i++] = opts[k];
+        }
+        argv[i++] = (char *) "--";
+        argv[i++] = (char *) "/bin/false";
+        argv[i] = NULL;
+        execv(emu, argv);
+        _exit(127);
+    }
+    close(p[1]);
+    struct pollfd pfd = { .fd = p[0], .events = POLLIN };
+    ck_assert_int_eq(poll(&pfd, 1, 10000), 1);
+    char line[16] = {};
+    ck_assert_int_gt(read(p[0], line, sizeof(line) - 1), 0);
+    ck_assert_str_eq(line, "ready\n");
+    close(p[0]);
+    return pid;
+}
+
+START_TEST(test_each_modem_answer_through_chat_gives_its_error) {
+    if (access("/usr/sbin/chat", X_OK) < 0)
+        return;   /* ppp not installed: nothing to run the script */
+    char dir[SCRATCH_PATH_MAX], link[SCRATCH_PATH_MAX], status_dir[SCRATCH_PATH_MAX];
+    scratch_dir_new(dir);
+    ck_assert_int_eq(chat_status_prepare(dir, getpid()), 0);
+    scratch_path(status_dir, dir, CHAT_STATUS_DIR);
+    pid_t emu = start_modem(dir, link);
+
+    for (size_t k = 0; k < sizeof(modem_cases) / sizeof(modem_cases[0]); k++) {
+        char *script = NULL, *cmd = NULL, script_path[SCRATCH_PATH_MAX], *shell = NULL;
+        ck_assert_int_eq(chat_script_build(&(ChatScriptParams) { .number = modem_cases[k].number,
+                                                                 .connect_timeout = 1 }, &script), 0);
+        scratch_write(dir, "dial.chat", script);
+        free(script);
+        scratch_path(script_path, dir, "dial.chat");
+        ck_assert_int_eq(chat_connect_command("/usr/sbin/chat", script_path, status_dir, &cmd), 0);
+        /* pppd gives the command the line as stdin and stdout */
+        ck_assert_int_gt(asprintf(&shell, "exec <%s >%s; %s", link, link, cmd), 0);
+        int rc = system(shell);
+        free(cmd);
+        free(shell);
+        ck_assert(WIFEXITED(rc));
+        ck_assert_msg(WEXITSTATUS(rc) == modem_cases[k].chat_status, "%s: chat exited %i",
+                      modem_cases[k].outcome, WEXITSTATUS(rc));
+        ck_assert_uint_eq(chat_dial_error(dir, getpid()), modem_cases[k].error);
+    }
+    kill(emu, SIGTERM);
+    waitpid(emu, NULL, 0);
+    scratch_dir_remove(dir);
+}
+END_TEST
+
 Suite *chat_script_suite(void) {
     Suite *s = suite_create("chat_script");
     TCase *tc = tcase_create("chat_script");
@@ -179,6 +273,7 @@ Suite *chat_script_suite(void) {
     tcase_add_test(tc, test_connect_command_records_chat_status);
     tcase_add_test(tc, test_connect_command_exit_and_record_agree);
     tcase_add_test(tc, test_status_file_holds_only_a_status);
+    tcase_add_test(tc, test_each_modem_answer_through_chat_gives_its_error);
     suite_add_tcase(s, tc);
     return s;
 }
