@@ -83,7 +83,8 @@ obj = $(patsubst %.c,$(B)/obj/%.o,$(1))
 LIBNAME     := libpppras.so
 LIB         := $(B)/$(LIBNAME).$(SOVERSION)
 PROGRAMS    := $(B)/ppprasd $(B)/pppras.so $(LIB) $(B)/$(LIBNAME) $(B)/rasdial $(B)/wnet \
-               $(B)/pppras-uninstalled.pc $(B)/tests/bus-wait-name $(B)/tests/ras-probe
+               $(B)/pppras-uninstalled.pc $(B)/tests/bus-wait-name $(B)/tests/ras-probe \
+               $(B)/tests/modem-emu $(B)/tests/chat-script-gen
 TESTS       := $(B)/tests/unit-tests $(B)/tests/bus-tests $(B)/tests/e2e-link \
                $(B)/tests/wnet-name-tests $(B)/tests/wnet-sshfs-tests $(B)/tests/bench \
                $(B)/tests/fake-pppd $(B)/tests/stress \
@@ -163,6 +164,19 @@ $(B)/tests/bus-tests: $(call obj,$(BUSTEST_SRC)) $(B)/$(LIBNAME)
 $(B)/tests/bus-wait-name: $(call obj,tests/bus-wait-name.c)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(DBUS_LIBS)
+
+# The Hayes modem on a pty that the modem scenarios dial (tests/vm/scenarios-links).
+$(B)/tests/modem-emu: $(call obj,tests/modem-emu.c)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^
+
+# The daemon's chat script generator, for the modem scenarios' entries.
+$(B)/obj/tests/chat-script-gen.o: EXTRA_CFLAGS = -Idaemon
+$(B)/tests/chat-script-gen: $(call obj,tests/chat-script-gen.c daemon/chat-script.c common/chat-map.c)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^
 
 # The bus tests' and benchmarks' stand-in pppd (tests/bus/fake-plugin.h);
 # it keeps its exit status on disk as the plugin does.

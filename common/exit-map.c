@@ -9,7 +9,7 @@ const ExitMapEntry exit_map[] = {
     {  3, "EXIT_NOT_ROOT",           ERROR_ACCESS_DENIED },
     {  4, "EXIT_NO_KERNEL_SUPPORT",  ERROR_DEVICE_DOES_NOT_EXIST },
     {  5, "EXIT_USER_REQUEST",       ERROR_USER_DISCONNECTION },
-    {  6, "EXIT_LOCK_FAILED",        ERROR_PORT_ALREADY_OPEN },
+    {  6, "EXIT_LOCK_FAILED",        ERROR_PORT_NOT_AVAILABLE },   /* "already in use" */
     {  7, "EXIT_OPEN_FAILED",        ERROR_PORT_NOT_AVAILABLE },
     {  8, "EXIT_CONNECT_FAILED",     ERROR_FROM_DEVICE },
     {  9, "EXIT_PTYCMD_FAILED",      ERROR_FROM_DEVICE },

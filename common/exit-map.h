@@ -13,6 +13,9 @@ typedef struct ExitMapEntry {
     uint32_t ras_error;    /* ERROR_* from raserror.h / winerror.h */
 } ExitMapEntry;
 
+/* pppd's connect script failed: chat-map.h says how. */
+#define PPPD_EXIT_CONNECT_FAILED 8
+
 extern const ExitMapEntry exit_map[];
 extern const unsigned exit_map_size;
 

@@ -392,6 +392,9 @@ void connection_apply_exit(Connection *c, int status, bool peer_terminated) {
     if (peer_terminated)
         c->peer_terminated = true;
     c->exit_error = ras_error_for_pppd_exit(status, connection_saw(c));
+    /* pppd says only "connect script failed"; the script said why. */
+    if (status == PPPD_EXIT_CONNECT_FAILED && c->device_error)
+        c->exit_error = c->device_error;
     /* pppd says this just before it exits: the link is down now. */
     c->substate = RASCSS_None;
     set_final_error(c, c->exit_error);

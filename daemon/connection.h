@@ -91,6 +91,7 @@ struct Connection {
     bool peer_terminated;        /* the plugin saw the peer's LCP Terminate-Request (Register) */
     bool auth_failed;            /* the plugin reported an authentication failure (Auth) */
     uint32_t exit_error;
+    uint32_t device_error;       /* the modem's answer to a failed dial (chat-script.h); 0: none */
     bool process_gone;           /* the pidfd said so; the handle lingers or is retired */
     bool hanging_up;             /* HangUp started: SIGTERM sent, SIGKILL armed */
     bool connected_notified;     /* RASCN_Connection fired for the current Connected */

@@ -28,3 +28,4 @@ Suite *entry_access_suite(void);
 Suite *uid_limits_suite(void);
 Suite *wnet_error_map_suite(void);
 Suite *mount_pin_suite(void);
+Suite *chat_script_suite(void);

@@ -19,7 +19,7 @@ static const struct {
     {  3, "EXIT_NOT_ROOT",           5   },  /* ERROR_ACCESS_DENIED */
     {  4, "EXIT_NO_KERNEL_SUPPORT",  608 },  /* ERROR_DEVICE_DOES_NOT_EXIST */
     {  5, "EXIT_USER_REQUEST",       631 },  /* ERROR_USER_DISCONNECTION */
-    {  6, "EXIT_LOCK_FAILED",        602 },  /* ERROR_PORT_ALREADY_OPEN */
+    {  6, "EXIT_LOCK_FAILED",        633 },  /* ERROR_PORT_NOT_AVAILABLE: the device is in use */
     {  7, "EXIT_OPEN_FAILED",        633 },  /* ERROR_PORT_NOT_AVAILABLE */
     {  8, "EXIT_CONNECT_FAILED",     651 },  /* ERROR_FROM_DEVICE */
     {  9, "EXIT_PTYCMD_FAILED",      651 },  /* ERROR_FROM_DEVICE */

@@ -29,6 +29,7 @@ int main(void) {
         uid_limits_suite,
         wnet_error_map_suite,
         mount_pin_suite,
+        chat_script_suite,
     };
 
     SRunner *runner = srunner_create(NULL);

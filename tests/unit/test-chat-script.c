@@ -1,0 +1,279 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* common/chat-map.c and daemon/chat-script.c: chat's exit status → the
+ * modem errors Windows gives (numbers spelled out), and the script that
+ * makes those statuses mean what the table says. */
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "chat-map.h"
+#include "chat-script.h"
+#include "scratch-dir.h"
+#include "suites.h"
+
+static const struct {
+    int status;
+    const char *abort;   /* NULL: not an ABORT string */
+    uint32_t error;
+} expected[] = {
+    { 0, NULL,          0   },
+    { 1, NULL,          604 },  /* ERROR_WRONG_INFO_SPECIFIED */
+    { 2, NULL,          692 },  /* ERROR_PORT_OR_DEVICE */
+    { 3, NULL,          678 },  /* ERROR_NO_ANSWER: no CONNECT in time */
+    { 4, "BUSY",        676 },  /* ERROR_LINE_BUSY */
+    { 5, "NO CARRIER",  679 },  /* ERROR_NO_CARRIER */
+    { 6, "NO DIALTONE", 680 },  /* ERROR_NO_DIALTONE */
+    { 7, "NO ANSWER",   678 },  /* ERROR_NO_ANSWER */
+    { 8, "ERROR",       651 },  /* ERROR_FROM_DEVICE */
+};
+
+START_TEST(test_every_chat_exit_status_maps_to_its_ras_error) {
+    ck_assert_int_eq(expected[_i].status, _i);
+    ck_assert_uint_eq(ras_error_for_chat_exit(expected[_i].status), expected[_i].error);
+    if (expected[_i].abort)
+        ck_assert_str_eq(chat_aborts[_i - CHAT_EXIT_ABORT_BASE].response, expected[_i].abort);
+}
+END_TEST
+
+START_TEST(test_abort_table_lists_each_result_code_once) {
+    ck_assert_uint_eq(chat_aborts_size + CHAT_EXIT_ABORT_BASE, sizeof(expected) / sizeof(expected[0]));
+}
+END_TEST
+
+START_TEST(test_unknown_chat_status_is_error_from_device_651) {
+    ck_assert_uint_eq(ras_error_for_chat_exit(9), 651);
+    ck_assert_uint_eq(ras_error_for_chat_exit(-1), 651);
+    ck_assert_uint_eq(ras_error_for_chat_exit(255), 651);
+}
+END_TEST
+
+START_TEST(test_phone_numbers_are_strictly_validated) {
+    static const char *const good[] = {
+        "5551234", "+44 20 7946 0000", "(030) 123-456", "9,,5551234", "*99#", "W123", "1",
+    };
+    static const char *const bad[] = {
+        "", "abc", "---", "123;", "123'", "12\"3", "1\\2", "1^M", "1\n2", "1\r", "1$(id)", "1`x`",
+        "1|2", "1&2", "1>f", "12ABORT",
+    };
+    for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+        ck_assert_msg(phone_number_is_valid(good[i]), "%s rejected", good[i]);
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+        ck_assert_msg(!phone_number_is_valid(bad[i]), "%s accepted", bad[i]);
+    ck_assert(!phone_number_is_valid(NULL));
+
+    char longest[PHONE_NUMBER_MAX + 2];
+    memset(longest, '1', sizeof(longest));
+    longest[PHONE_NUMBER_MAX] = '\0';
+    ck_assert(phone_number_is_valid(longest));
+    longest[PHONE_NUMBER_MAX] = '1';
+    longest[PHONE_NUMBER_MAX + 1] = '\0';
+    ck_assert(!phone_number_is_valid(longest));
+}
+END_TEST
+
+START_TEST(test_script_lists_aborts_first_in_table_order_then_dials) {
+    char *s = NULL;
+    ck_assert_int_eq(chat_script_build(&(ChatScriptParams) { .number = "555 1234" }, &s), 0);
+    ck_assert_str_eq(s,
+                     "ABORT 'BUSY'\n"
+                     "ABORT 'NO CARRIER'\n"
+                     "ABORT 'NO DIALTONE'\n"
+                     "ABORT 'NO ANSWER'\n"
+                     "ABORT 'ERROR'\n"
+                     "TIMEOUT 10\n"
+                     "'' 'ATZ'\n"
+                     "'OK' 'ATDT555 1234'\n"
+                     "TIMEOUT 60\n"
+                     "'CONNECT' ''\n");
+    free(s);
+
+    ck_assert_int_eq(chat_script_build(&(ChatScriptParams) { .number = "1", .pulse = true, .connect_timeout = 5 }, &s), 0);
+    ck_assert_ptr_nonnull(strstr(s, "'OK' 'ATDP1'\nTIMEOUT 5\n"));
+    free(s);
+}
+END_TEST
+
+START_TEST(test_script_refuses_an_invalid_number) {
+    char *s = NULL;
+    ck_assert_int_eq(chat_script_build(&(ChatScriptParams) { .number = "1' 'ATH" }, &s), -EINVAL);
+    ck_assert_ptr_null(s);
+    ck_assert_int_eq(chat_script_build(&(ChatScriptParams) {}, &s), -EINVAL);
+}
+END_TEST
+
+START_TEST(test_connect_command_records_chat_status) {
+    char *c = NULL;
+    ck_assert_int_eq(chat_connect_command("/usr/sbin/chat", "/etc/ppp/chat/e.chat", "/run/pppras/chat", &c), 0);
+    ck_assert_str_eq(c, "/usr/sbin/chat -f /etc/ppp/chat/e.chat; s=$?; echo $s >/run/pppras/chat/$PPID.status; exit $s");
+    free(c);
+    c = NULL;
+    ck_assert_int_eq(chat_connect_command("/usr/sbin/chat", "/run/x y.chat", "/run/s", &c), -EINVAL);
+    ck_assert_int_eq(chat_connect_command("/usr/sbin/chat", "/run/x;id", "/run/s", &c), -EINVAL);
+    ck_assert_int_eq(chat_connect_command("chat", "/run/x", "/run/s", &c), -EINVAL);
+    ck_assert_int_eq(chat_connect_command("/usr/sbin/chat", "/run/x", "/run/$s", &c), -EINVAL);
+    ck_assert_ptr_null(c);
+}
+END_TEST
+
+/* The command runs in /bin/sh as pppd runs it: its exit status and the
+ * recorded one are chat's. */
+START_TEST(test_connect_command_exit_and_record_agree) {
+    char dir[SCRATCH_PATH_MAX], chat[SCRATCH_PATH_MAX], status_dir[SCRATCH_PATH_MAX], *c = NULL, *status = NULL;
+    scratch_dir_new(dir);
+    scratch_write(dir, "fakechat", "#!/bin/sh\nexit 5\n");
+    scratch_path(chat, dir, "fakechat");
+    ck_assert_int_eq(chmod(chat, 0755), 0);
+
+    /* The daemon's side: the directory, no stale status for this pid. */
+    ck_assert_int_eq(chat_status_prepare(dir, getpid()), 0);
+    ck_assert_int_eq(chat_status_path(dir, getpid(), &status), 0);
+    scratch_path(status_dir, dir, CHAT_STATUS_DIR);
+
+    /* system() runs sh -c from this process, as pppd does. */
+    ck_assert_int_eq(chat_connect_command(chat, "/nonexistent.chat", status_dir, &c), 0);
+    int rc = system(c);
+    free(c);
+    ck_assert(WIFEXITED(rc));
+    ck_assert_int_eq(WEXITSTATUS(rc), 5);
+    ck_assert_int_eq(chat_status_read(status), 5);
+    ck_assert_uint_eq(chat_dial_error(dir, getpid()), 679);
+    /* read once: the file is gone, and so is the error */
+    ck_assert_int_eq(chat_status_read(status), -ENOENT);
+    ck_assert_uint_eq(chat_dial_error(dir, getpid()), 0);
+    free(status);
+    scratch_dir_remove(dir);
+}
+END_TEST
+
+START_TEST(test_status_file_holds_only_a_status) {
+    char dir[SCRATCH_PATH_MAX], path[SCRATCH_PATH_MAX];
+    scratch_dir_new(dir);
+    scratch_path(path, dir, "s");
+    ck_assert_int_eq(chat_status_read(path), -ENOENT);
+    static const char *const bad[] = { "", "x", "256\n", "-1\n", "4x\n" };
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        scratch_write(dir, "s", bad[i]);
+        ck_assert_int_eq(chat_status_read(path), -EINVAL);
+    }
+    scratch_write(dir, "s", "7\n");
+    ck_assert_int_eq(chat_status_read(path), 7);
+    scratch_dir_remove(dir);
+}
+END_TEST
+
+/* The generated script against tests/modem-emu (built next to this
+ * program) through a real chat: each modem answer comes back as the
+ * dwError the table gives it. */
+static const struct {
+    const char *number, *outcome;
+    int chat_status;
+    uint32_t error;
+} modem_cases[] = {
+    { "111", "busy",        4, 676 },
+    { "222", "no-carrier",  5, 679 },
+    { "333", "no-dialtone", 6, 680 },
+    { "444", "no-answer",   7, 678 },
+    { "555", "silent",      3, 678 },
+    { "666", "error",       8, 651 },
+};
+
+static pid_t start_modem(const char *dir, char link[SCRATCH_PATH_MAX]) {
+    char self[SCRATCH_PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+    ck_assert_int_gt(n, 0);
+    self[n] = '\0';
+    *strrchr(self, '/') = '\0';
+    char emu[SCRATCH_PATH_MAX + 16];
+    snprintf(emu, sizeof(emu), "%s/modem-emu", self);
+    scratch_path(link, dir, "modem");
+
+    int p[2];
+    ck_assert_int_eq(pipe(p), 0);
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        dup2(p[1], 1);
+        char *argv[32];
+        size_t i = 0;
+        argv[i++] = emu;
+        argv[i++] = (char *) "--link";
+        argv[i++] = link;
+        char opts[sizeof(modem_cases) / sizeof(modem_cases[0])][32];
+        for (size_t k = 0; k < sizeof(modem_cases) / sizeof(modem_cases[0]); k++) {
+            snprintf(opts[k], sizeof(opts[k]), "%s=%s", modem_cases[k].number, modem_cases[k].outcome);
+            argv[i++] = (char *) "--number";
+            argv[i++] = opts[k];
+        }
+        argv[i++] = (char *) "--";
+        argv[i++] = (char *) "/bin/false";
+        argv[i] = NULL;
+        execv(emu, argv);
+        _exit(127);
+    }
+    close(p[1]);
+    struct pollfd pfd = { .fd = p[0], .events = POLLIN };
+    ck_assert_int_eq(poll(&pfd, 1, 10000), 1);
+    char line[16] = {};
+    ck_assert_int_gt(read(p[0], line, sizeof(line) - 1), 0);
+    ck_assert_str_eq(line, "ready\n");
+    close(p[0]);
+    return pid;
+}
+
+START_TEST(test_each_modem_answer_through_chat_gives_its_error) {
+    if (access("/usr/sbin/chat", X_OK) < 0)
+        return;   /* ppp not installed: nothing to run the script */
+    char dir[SCRATCH_PATH_MAX], link[SCRATCH_PATH_MAX], status_dir[SCRATCH_PATH_MAX];
+    scratch_dir_new(dir);
+    ck_assert_int_eq(chat_status_prepare(dir, getpid()), 0);
+    scratch_path(status_dir, dir, CHAT_STATUS_DIR);
+    pid_t emu = start_modem(dir, link);
+
+    for (size_t k = 0; k < sizeof(modem_cases) / sizeof(modem_cases[0]); k++) {
+        char *script = NULL, *cmd = NULL, script_path[SCRATCH_PATH_MAX], *shell = NULL;
+        ck_assert_int_eq(chat_script_build(&(ChatScriptParams) { .number = modem_cases[k].number,
+                                                                 .connect_timeout = 1 }, &script), 0);
+        scratch_write(dir, "dial.chat", script);
+        free(script);
+        scratch_path(script_path, dir, "dial.chat");
+        ck_assert_int_eq(chat_connect_command("/usr/sbin/chat", script_path, status_dir, &cmd), 0);
+        /* pppd gives the command the line as stdin and stdout */
+        ck_assert_int_gt(asprintf(&shell, "exec <%s >%s; %s", link, link, cmd), 0);
+        int rc = system(shell);
+        free(cmd);
+        free(shell);
+        ck_assert(WIFEXITED(rc));
+        ck_assert_msg(WEXITSTATUS(rc) == modem_cases[k].chat_status, "%s: chat exited %i",
+                      modem_cases[k].outcome, WEXITSTATUS(rc));
+        ck_assert_uint_eq(chat_dial_error(dir, getpid()), modem_cases[k].error);
+    }
+    kill(emu, SIGTERM);
+    waitpid(emu, NULL, 0);
+    scratch_dir_remove(dir);
+}
+END_TEST
+
+Suite *chat_script_suite(void) {
+    Suite *s = suite_create("chat_script");
+    TCase *tc = tcase_create("chat_script");
+    tcase_add_loop_test(tc, test_every_chat_exit_status_maps_to_its_ras_error, 0,
+                        (int) (sizeof(expected) / sizeof(expected[0])));
+    tcase_add_test(tc, test_abort_table_lists_each_result_code_once);
+    tcase_add_test(tc, test_unknown_chat_status_is_error_from_device_651);
+    tcase_add_test(tc, test_phone_numbers_are_strictly_validated);
+    tcase_add_test(tc, test_script_lists_aborts_first_in_table_order_then_dials);
+    tcase_add_test(tc, test_script_refuses_an_invalid_number);
+    tcase_add_test(tc, test_connect_command_records_chat_status);
+    tcase_add_test(tc, test_connect_command_exit_and_record_agree);
+    tcase_add_test(tc, test_status_file_holds_only_a_status);
+    tcase_add_test(tc, test_each_modem_answer_through_chat_gives_its_error);
+    suite_add_tcase(s, tc);
+    return s;
+}
