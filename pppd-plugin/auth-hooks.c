@@ -100,7 +100,7 @@ static int on_chap_passwd(char *pppd_user, char *pppd_secret) {
         r = hooks.previous_chap_passwd(pppd_user, pppd_secret);
     else
         /* pppd fails this challenge; the daemon said yes a moment ago. */
-        error("pppras: ppprasd no longer has the CHAP pppd_secret it offered");
+        error("pppras: ppprasd no longer has the CHAP secret it offered");
     explicit_bzero(u, sizeof(u));
     explicit_bzero(p, sizeof(p));
     return r;
