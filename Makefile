@@ -9,7 +9,13 @@ CC          ?= cc
 PKG_CONFIG  ?= pkg-config
 PREFIX      ?= /usr
 SYSCONFDIR  ?= /etc
-LIBDIR      ?= $(PREFIX)/lib/$(shell $(CC) -dumpmachine 2>/dev/null)
+# The multiarch triplet, never the compiler's target name (clang's
+# x86_64-pc-linux-gnu is no directory of Debian's): dpkg's answer, else
+# the compiler's own -print-multiarch, else plain lib.
+# Asked once, and only by the rules that install.
+MULTIARCH   ?= $(eval MULTIARCH := $(shell dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || \
+                   $(CC) -print-multiarch 2>/dev/null))$(MULTIARCH)
+LIBDIR      ?= $(PREFIX)/lib$(if $(MULTIARCH),/$(MULTIARCH))
 INCLUDEDIR  ?= $(PREFIX)/include
 BINDIR      ?= $(PREFIX)/bin
 SBINDIR     ?= $(PREFIX)/sbin
@@ -54,10 +60,19 @@ endif
 PPPD_VERSION ?= $(shell sed -n 's/^\#define VERSION[[:space:]]*"\(.*\)"/\1/p' /usr/include/pppd/patchlevel.h 2>/dev/null)
 PPPD_PLUGINDIR ?= /usr/lib/pppd/$(PPPD_VERSION)
 
-WARN        := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+# -Werror is the project's own check: a build for a distribution (whose
+# next compiler may warn about more) sets WERROR= (debian/rules does).
+WERROR      ?= -Werror
+WARN        := -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
                -Wno-unused-parameter -Wformat=2 -Wvla
-CFLAGS      ?= -O2 -g
-ALL_CFLAGS  := -std=gnu11 $(WARN) $(CFLAGS) $(SAN_FLAGS) -fPIC -D_GNU_SOURCE \
+# Hardened unless the caller says otherwise: the caller's CFLAGS replace
+# both defaults (fortify needs the optimiser, which those CFLAGS may not
+# ask for), the caller's CPPFLAGS replace the fortify one.
+ifeq ($(origin CFLAGS),undefined)
+CFLAGS      := -O2 -g -fstack-protector-strong
+CPPFLAGS    ?= -D_FORTIFY_SOURCE=2
+endif
+ALL_CFLAGS  := -std=gnu11 $(WARN) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) -fPIC -D_GNU_SOURCE \
                -DPPPRAS_VERSION='"$(VERSION)"' -Icommon -Iclient-lib/include -MMD -MP
 ALL_LDFLAGS := $(LDFLAGS) $(SAN_FLAGS) -Wl,--as-needed -Wl,-z,relro -Wl,-z,now
 
@@ -83,6 +98,7 @@ obj = $(patsubst %.c,$(B)/obj/%.o,$(1))
 LIBNAME     := libpppras.so
 LIB         := $(B)/$(LIBNAME).$(SOVERSION)
 PROGRAMS    := $(B)/ppprasd $(B)/pppras.so $(LIB) $(B)/$(LIBNAME) $(B)/rasdial $(B)/wnet \
+               $(B)/install/rasdial $(B)/install/wnet \
                $(B)/pppras-uninstalled.pc $(B)/tests/bus-wait-name $(B)/tests/ras-probe \
                $(B)/tests/modem-emu $(B)/tests/chat-script-gen
 TESTS       := $(B)/tests/unit-tests $(B)/tests/bus-tests $(B)/tests/e2e-link \
@@ -92,7 +108,7 @@ TESTS       := $(B)/tests/unit-tests $(B)/tests/bus-tests $(B)/tests/e2e-link \
 
 .PHONY: all deps check check-fast check-unit check-bus check-vm check-e2e-in-vm \
         demo install uninstall clean examples porting bench bench-vm check-service-vm check-stress \
-        check-fresh
+        check-fresh check-clang dist deb
 all: $(PROGRAMS) $(TESTS) examples porting
 
 $(B)/obj/%.o: %.c
@@ -128,14 +144,22 @@ $(LIB): $(call obj,$(LIB_SRC) $(COMMON_SRC)) client-lib/libpppras.map
 $(B)/$(LIBNAME): $(LIB)
 	$(Q)ln -sf $(LIBNAME).$(SOVERSION) $@
 
-$(B)/rasdial: $(call obj,tools/rasdial.c) $(B)/$(LIBNAME)
-	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< -L$(B) -lpppras -Wl,-rpath,'$$ORIGIN'
-
+# build/rasdial and build/wnet find build/libpppras.so.1 next to them
+# ($ORIGIN) so that tests and the demo run them from the tree, as any
+# user; the copies `make install` installs are linked again without that
+# RUNPATH into $(B)/install/ and use the system's library.
+RASDIAL_OBJ := $(call obj,tools/rasdial.c)
 # wnet also links the WNet error texts (common/wnet-errors.c) for net.exe-style messages.
-$(B)/wnet: $(call obj,tools/wnet.c common/wnet-errors.c common/bus-errors.c) $(B)/$(LIBNAME)
+WNET_OBJ    := $(call obj,tools/wnet.c common/wnet-errors.c common/bus-errors.c)
+TOOL_RPATH  := -Wl,-rpath,'$$ORIGIN'
+
+$(B)/rasdial $(B)/install/rasdial: $(RASDIAL_OBJ) $(B)/$(LIBNAME)
+$(B)/wnet $(B)/install/wnet: $(WNET_OBJ) $(B)/$(LIBNAME)
+$(B)/install/rasdial $(B)/install/wnet: TOOL_RPATH :=
+$(B)/rasdial $(B)/wnet $(B)/install/rasdial $(B)/install/wnet:
+	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) -L$(B) -lpppras -Wl,-rpath,'$$ORIGIN'
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) -L$(B) -lpppras $(TOOL_RPATH)
 
 $(B)/pppras-uninstalled.pc: client-lib/pppras.pc.in Makefile
 	@mkdir -p $(B)
@@ -236,7 +260,7 @@ examples: $(EXAMPLES)
 $(B)/examples/%: docs/examples/%.c $(B)/$(LIBNAME) $(B)/pppras-uninstalled.pc
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $< (pkg-config pppras-uninstalled)")
-	$(Q)$(CC) -std=gnu11 $(WARN) $(SAN_FLAGS) -o $@ $< \
+	$(Q)$(CC) -std=gnu11 $(WARN) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) -o $@ $< \
 		$$(PKG_CONFIG_PATH=$(B) $(PKG_CONFIG) --cflags --libs pppras-uninstalled)
 
 # The porting test: programs written as Windows' samples are, built
@@ -247,12 +271,12 @@ porting: $(PORTING)
 $(B)/tests/porting/%-ansi: tests/porting/%.c $(B)/$(LIBNAME) $(B)/pppras-uninstalled.pc $(wildcard client-lib/include/*.h)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $< (ANSI)")
-	$(Q)$(CC) -std=gnu11 $(WARN) $(SAN_FLAGS) -o $@ $< \
+	$(Q)$(CC) -std=gnu11 $(WARN) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) -o $@ $< \
 		$$(PKG_CONFIG_PATH=$(B) $(PKG_CONFIG) --cflags --libs pppras-uninstalled)
 $(B)/tests/porting/%-unicode: tests/porting/%.c $(B)/$(LIBNAME) $(B)/pppras-uninstalled.pc $(wildcard client-lib/include/*.h)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $< (UNICODE)")
-	$(Q)$(CC) -std=gnu11 $(WARN) $(SAN_FLAGS) -DUNICODE -D_UNICODE -o $@ $< \
+	$(Q)$(CC) -std=gnu11 $(WARN) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) -DUNICODE -D_UNICODE -o $@ $< \
 		$$(PKG_CONFIG_PATH=$(B) $(PKG_CONFIG) --cflags --libs pppras-uninstalled)
 
 deps:
@@ -316,6 +340,26 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@tests/demo
 
+# The same tree built with clang, into build/clang/ (warning-free as with gcc).
+check-clang:
+	@$(MAKE) -s CC=clang B=build/clang all
+
+# ---------------------------------------------------------------- packages
+DIST := pppras-$(VERSION)
+
+# The release tarball: HEAD as committed, debian/ left out (the Debian
+# source package builds from this tarball as its .orig.tar.gz and adds
+# debian/ itself; debian/README.source).
+dist:
+	@mkdir -p build
+	git archive --format=tar.gz --prefix=$(DIST)/ -o build/$(DIST).tar.gz HEAD -- . ':(exclude)debian'
+	@echo "dist: build/$(DIST).tar.gz"
+
+# The Debian source and binary packages of the tree as it is now (edits
+# included), with lintian's verdict, into build/deb/ (tests/build-debs).
+deb:
+	@tests/build-debs build/deb
+
 # ---------------------------------------------------------------- install
 MAN_PAGES   := $(wildcard docs/man/*.[1-8])
 PUBLIC_HEADERS := $(wildcard client-lib/include/*.h)
@@ -328,8 +372,8 @@ install: all
 	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
 		$(DESTDIR)$(INCLUDEDIR)/pppras $(DESTDIR)$(PPPD_PLUGINDIR)
 	install -m 0755 $(B)/ppprasd $(DESTDIR)$(SBINDIR)/ppprasd
-	install -m 0755 $(B)/rasdial $(DESTDIR)$(BINDIR)/rasdial
-	install -m 0755 $(B)/wnet $(DESTDIR)$(BINDIR)/wnet
+	install -m 0755 $(B)/install/rasdial $(DESTDIR)$(BINDIR)/rasdial
+	install -m 0755 $(B)/install/wnet $(DESTDIR)$(BINDIR)/wnet
 	install -m 0644 $(B)/pppras.so $(DESTDIR)$(PPPD_PLUGINDIR)/pppras.so
 	install -m 0644 $(LIB) $(DESTDIR)$(LIBDIR)/$(LIBNAME).$(SOVERSION)
 	ln -sf $(LIBNAME).$(SOVERSION) $(DESTDIR)$(LIBDIR)/$(LIBNAME)

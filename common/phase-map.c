@@ -7,23 +7,23 @@ const PhaseMapEntry phase_map[_PPPD_PHASE_MAX] = {
     /* The link is ending: RASCS_Disconnected is entered once pppd's exit
      * status is known (its Exit report, or the process gone), so that
      * whoever RASCN_Disconnection wakes reads the final dwError. */
-    [PPPD_PHASE_DEAD]         = { PPPD_PHASE_DEAD,         "PHASE_DEAD" },
-    [PPPD_PHASE_INITIALIZE]   = { PPPD_PHASE_INITIALIZE,   "PHASE_INITIALIZE",   S(RASCS_OpenPort) },
-    [PPPD_PHASE_SERIALCONN]   = { PPPD_PHASE_SERIALCONN,   "PHASE_SERIALCONN",   S(RASCS_PortOpened, RASCS_ConnectDevice) },
+    [PPPD_PHASE_DEAD]         = { .phase = PPPD_PHASE_DEAD,         .name = "PHASE_DEAD" },
+    [PPPD_PHASE_INITIALIZE]   = { .phase = PPPD_PHASE_INITIALIZE,   .name = "PHASE_INITIALIZE",   S(RASCS_OpenPort) },
+    [PPPD_PHASE_SERIALCONN]   = { .phase = PPPD_PHASE_SERIALCONN,   .name = "PHASE_SERIALCONN",   S(RASCS_PortOpened, RASCS_ConnectDevice) },
     /* demand dialling: the port is set up and waits for traffic */
-    [PPPD_PHASE_DORMANT]      = { PPPD_PHASE_DORMANT,      "PHASE_DORMANT",      S(RASCS_ConnectDevice), .substate = RASCSS_Dormant },
-    [PPPD_PHASE_ESTABLISH]    = { PPPD_PHASE_ESTABLISH,    "PHASE_ESTABLISH",    S(RASCS_DeviceConnected, RASCS_AllDevicesConnected) },
-    [PPPD_PHASE_AUTHENTICATE] = { PPPD_PHASE_AUTHENTICATE, "PHASE_AUTHENTICATE", S(RASCS_Authenticate) },
-    [PPPD_PHASE_CALLBACK]     = { PPPD_PHASE_CALLBACK,     "PHASE_CALLBACK",     S(RASCS_PrepareForCallback, RASCS_WaitForCallback) },
-    [PPPD_PHASE_NETWORK]      = { PPPD_PHASE_NETWORK,      "PHASE_NETWORK",      S(RASCS_AuthProject) },
+    [PPPD_PHASE_DORMANT]      = { .phase = PPPD_PHASE_DORMANT,      .name = "PHASE_DORMANT",      S(RASCS_ConnectDevice), .substate = RASCSS_Dormant },
+    [PPPD_PHASE_ESTABLISH]    = { .phase = PPPD_PHASE_ESTABLISH,    .name = "PHASE_ESTABLISH",    S(RASCS_DeviceConnected, RASCS_AllDevicesConnected) },
+    [PPPD_PHASE_AUTHENTICATE] = { .phase = PPPD_PHASE_AUTHENTICATE, .name = "PHASE_AUTHENTICATE", S(RASCS_Authenticate) },
+    [PPPD_PHASE_CALLBACK]     = { .phase = PPPD_PHASE_CALLBACK,     .name = "PHASE_CALLBACK",     S(RASCS_PrepareForCallback, RASCS_WaitForCallback) },
+    [PPPD_PHASE_NETWORK]      = { .phase = PPPD_PHASE_NETWORK,      .name = "PHASE_NETWORK",      S(RASCS_AuthProject) },
     /* an NCP is up; Connected waits for IP up (or a multilink join) */
-    [PPPD_PHASE_RUNNING]      = { PPPD_PHASE_RUNNING,      "PHASE_RUNNING" },
-    [PPPD_PHASE_TERMINATE]    = { PPPD_PHASE_TERMINATE,    "PHASE_TERMINATE" },
-    [PPPD_PHASE_DISCONNECT]   = { PPPD_PHASE_DISCONNECT,   "PHASE_DISCONNECT" },
+    [PPPD_PHASE_RUNNING]      = { .phase = PPPD_PHASE_RUNNING,      .name = "PHASE_RUNNING" },
+    [PPPD_PHASE_TERMINATE]    = { .phase = PPPD_PHASE_TERMINATE,    .name = "PHASE_TERMINATE" },
+    [PPPD_PHASE_DISCONNECT]   = { .phase = PPPD_PHASE_DISCONNECT,   .name = "PHASE_DISCONNECT" },
     /* persist: the link is down and pppd waits to redial */
-    [PPPD_PHASE_HOLDOFF]      = { PPPD_PHASE_HOLDOFF,      "PHASE_HOLDOFF",      S(RASCS_Disconnected), .substate = RASCSS_Reconnecting },
+    [PPPD_PHASE_HOLDOFF]      = { .phase = PPPD_PHASE_HOLDOFF,      .name = "PHASE_HOLDOFF",      S(RASCS_Disconnected), .substate = RASCSS_Reconnecting },
     /* multilink bundle master whose own link is gone: the bundle is still up */
-    [PPPD_PHASE_MASTER]       = { PPPD_PHASE_MASTER,       "PHASE_MASTER",       S(RASCS_Connected) },
+    [PPPD_PHASE_MASTER]       = { .phase = PPPD_PHASE_MASTER,       .name = "PHASE_MASTER",       S(RASCS_Connected) },
 };
 
 const PhaseMapEntry *phase_map_lookup(int phase) {

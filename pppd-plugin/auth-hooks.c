@@ -25,9 +25,9 @@ static struct {
 } hooks;
 
 /* Fetches into the caller's temporaries.  1, or 0 with nothing to use. */
-static int fetch(char user[static MAXNAMELEN], char password[static MAXSECRETLEN]) {
+static int fetch(char name[static MAXNAMELEN], char password[static MAXSECRETLEN]) {
     BusLink *bus = hooks.bus();
-    int r = bus ? link_secrets_fetch(bus, LINK_SECRETS_TIMEOUT_MSEC, user, MAXNAMELEN,
+    int r = bus ? link_secrets_fetch(bus, LINK_SECRETS_TIMEOUT_MSEC, name, MAXNAMELEN,
                                      password, MAXSECRETLEN)
                 : -ENOMEM;
     if (r == 1) {
@@ -48,11 +48,11 @@ static int fetch(char user[static MAXNAMELEN], char password[static MAXSECRETLEN
 
 /* Whether the daemon has secrets for us, asking once per link. */
 static bool available(void) {
-    char user[MAXNAMELEN], password[MAXSECRETLEN];
+    char name[MAXNAMELEN], password[MAXSECRETLEN];
 
     if (hooks.known == SECRETS_UNKNOWN) {
-        (void) fetch(user, password);
-        explicit_bzero(user, sizeof(user));
+        (void) fetch(name, password);
+        explicit_bzero(name, sizeof(name));
         explicit_bzero(password, sizeof(password));
     }
     return hooks.known == SECRETS_AVAILABLE;
@@ -61,43 +61,43 @@ static bool available(void) {
 /* Copies fetched credentials into pppd's buffers: the user name only when
  * the daemon has one (else pppd's "user" option stands). */
 static void hand_over(char *pppd_user, char *pppd_password,
-                      const char user[static MAXNAMELEN], const char password[static MAXSECRETLEN]) {
+                      const char name[static MAXNAMELEN], const char password[static MAXSECRETLEN]) {
     assert(pppd_user);
     assert(pppd_password);
 
-    if (*user)
-        strcpy(pppd_user, user);        /* both MAXNAMELEN, NUL within */
+    if (*name)
+        strcpy(pppd_user, name);        /* both MAXNAMELEN, NUL within */
     strcpy(pppd_password, password);    /* both MAXSECRETLEN, NUL within */
 }
 
-static int on_pap_passwd(char *user, char *passwd) {
+static int on_pap_passwd(char *pppd_user, char *pppd_passwd) {
     char u[MAXNAMELEN], p[MAXSECRETLEN];
     int r = 0;
 
-    if (!passwd) {
+    if (!pppd_passwd) {
         /* auth_reset(): could we authenticate ourselves with PAP? */
         if (available())
             return 1;
     } else if (hooks.known != SECRETS_NONE && fetch(u, p) == 1) {
-        hand_over(user, passwd, u, p);
+        hand_over(pppd_user, pppd_passwd, u, p);
         r = 1;
     }
     explicit_bzero(u, sizeof(u));
     explicit_bzero(p, sizeof(p));
     if (r == 1)
         return 1;
-    return hooks.previous_pap_passwd ? hooks.previous_pap_passwd(user, passwd) : -1;
+    return hooks.previous_pap_passwd ? hooks.previous_pap_passwd(pppd_user, pppd_passwd) : -1;
 }
 
-static int on_chap_passwd(char *user, char *secret) {
+static int on_chap_passwd(char *pppd_user, char *pppd_secret) {
     char u[MAXNAMELEN], p[MAXSECRETLEN];
     int r = -1;
 
     if (fetch(u, p) == 1) {
-        hand_over(user, secret, u, p);
+        hand_over(pppd_user, pppd_secret, u, p);
         r = 1;
     } else if (hooks.previous_chap_passwd)
-        r = hooks.previous_chap_passwd(user, secret);
+        r = hooks.previous_chap_passwd(pppd_user, pppd_secret);
     else
         /* pppd fails this challenge; the daemon said yes a moment ago. */
         error("pppras: ppprasd no longer has the CHAP secret it offered");

@@ -133,7 +133,7 @@ static void on_register(BusLink *bus, pid_t previous_pid, void *userdata) {
     assert(bus);
 
     const char *endpoint = pppd_peer_endpoint();
-    int idle = pppd_idle_limit(), maxconnect = pppd_max_connect();
+    int idle = pppd_idle_limit(), max_connect = pppd_max_connect();
     LinkInfo info = {
         .entry = arg_entry ?: plugin.call_name,
         .ipparam = pppd_ipparam(),
@@ -150,7 +150,7 @@ static void on_register(BusLink *bus, pid_t previous_pid, void *userdata) {
         .bundle = pppd_bundle_name(),
         .endpoint = endpoint,
         .idle_sec = idle > 0 ? (uint32_t) idle : 0,
-        .maxconnect_sec = maxconnect > 0 ? (uint32_t) maxconnect : 0,
+        .maxconnect_sec = max_connect > 0 ? (uint32_t) max_connect : 0,
         .previous_pid = (uint32_t) previous_pid,
         .peer_terminated = plugin.peer_terminated,
     };
@@ -280,9 +280,9 @@ static void capture_stats(void) {
 /* The bus message may find no daemon (killed, restarting): the ending
  * also goes on disk, where a restarted ppprasd reads it.  The daemon
  * removes it with the handle. */
-static void keep_exit(int status) {
+static void keep_exit(int exit_status) {
     LinkEnd end = {
-        .status = status,
+        .status = exit_status,
         .peer_terminated = plugin.peer_terminated,
         .auth_failed = plugin.auth_failed,
         /* .ended_usec: now */
@@ -293,13 +293,13 @@ static void keep_exit(int status) {
                arg_runtime_dir ?: LINK_END_DEFAULT_RUNTIME_DIR, strerror(-r));
 }
 
-static void report_exit(int status) {
+static void report_exit(int exit_status) {
     if (plugin.inactive || plugin.exit_reported)
         return;
     report_auth_failure();
     plugin.exit_reported = true;
     pppd_untimeout(on_tick, NULL);
-    keep_exit(status);
+    keep_exit(exit_status);
 
     BusLink *bus = plugin_bus();
     if (!bus)
@@ -314,7 +314,7 @@ static void report_exit(int status) {
         (void) bus_link_send(bus, m, false);
         dbus_message_unref(m);
     }
-    m = link_report_exit(status, plugin.peer_terminated);
+    m = link_report_exit(exit_status, plugin.peer_terminated);
     if (m) {
         (void) bus_link_send(bus, m, false);
         dbus_message_unref(m);
@@ -325,13 +325,13 @@ static void report_exit(int status) {
              (unsigned long long) bus_link_dropped(bus));
 }
 
-static void on_phase_change(void *userdata, int phase) {
+static void on_phase_change(void *userdata, int new_phase) {
     uint64_t start = timing_begin();
 
     if (plugin.inactive)
         return;
-    plugin.phase = phase;
-    switch (phase) {
+    plugin.phase = new_phase;
+    switch (new_phase) {
     case PHASE_SERIALCONN:
     case PHASE_DORMANT:
         plugin.peer_terminated = false;   /* a new link: forget the last one's ending */
@@ -357,7 +357,7 @@ static void on_phase_change(void *userdata, int phase) {
     default:
         break;
     }
-    report(link_report_phase(phase), true);
+    report(link_report_phase(new_phase), true);
     register_if_changed();
     timing_end(TIMING_PHASE, start);
 }
@@ -458,18 +458,18 @@ static void on_multilink_join(void) {
     timing_end(TIMING_JOIN, start);
 }
 
-static void on_exit_notify(void *userdata, int status) {
+static void on_exit_notify(void *userdata, int exit_status) {
     uint64_t start = timing_begin();
 
-    report_exit(status);
+    report_exit(exit_status);
     timing_end(TIMING_EXIT, start);
     timing_log();
 }
 
 /* pppd exits without its exit notifiers on early failures (no kernel
  * support, bad options); on_exit() still sees the status. */
-static void on_process_exit(int status, void *userdata) {
-    report_exit(status);
+static void on_process_exit(int exit_status, void *userdata) {
+    report_exit(exit_status);
 }
 
 /* In the parent of pppd's detach fork, just before it exits 0: the child

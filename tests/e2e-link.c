@@ -32,6 +32,7 @@
 
 static unsigned failures;
 
+__attribute__((format(printf, 2, 3)))
 static void check(int ok, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);

@@ -79,9 +79,52 @@ static void check_registration_limit(StressFigures *fig) {
     stress_bus_close(bus);
 }
 
+/* Waits until the bus says name has no owner: by then the bus has routed
+ * everything name sent, and the daemon gets this signal after all of it.
+ * watch_name() must come before name can leave. */
+static int wait_name_gone(DBusConnection *bus, const char *name) {
+    uint64_t deadline = stress_now_ms() + STRESS_TIMEOUT_MS;
+
+    for (;;) {
+        DBusMessage *m;
+        uint64_t now;
+
+        while ((m = dbus_connection_pop_message(bus))) {
+            const char *n = NULL, *old = NULL, *new = NULL;
+            bool gone = dbus_message_is_signal(m, DBUS_INTERFACE_DBUS, "NameOwnerChanged") &&
+                        dbus_message_get_args(m, NULL, DBUS_TYPE_STRING, &n, DBUS_TYPE_STRING, &old,
+                                              DBUS_TYPE_STRING, &new, DBUS_TYPE_INVALID) &&
+                        strcmp(n, name) == 0 && !*new;
+            dbus_message_unref(m);
+            if (gone)
+                return 0;
+        }
+        now = stress_now_ms();
+        if (now >= deadline)
+            return -ETIMEDOUT;
+        if (!dbus_connection_read_write(bus, (int) (deadline - now)))
+            return -ECONNRESET;
+    }
+}
+
+static void watch_name(DBusConnection *bus, const char *name) {
+    char rule[256];
+    DBusError error;
+
+    snprintf(rule, sizeof(rule),
+             "type='signal',sender='" DBUS_SERVICE_DBUS "',interface='" DBUS_INTERFACE_DBUS "',"
+             "member='NameOwnerChanged',arg0='%s'", name);
+    dbus_error_init(&error);
+    dbus_bus_add_match(bus, rule, &error);
+    if (dbus_error_is_set(&error))
+        STRESS_FAIL("AddMatch %s: %s", rule, error.message);
+}
+
+/* Tells the parent its unique name once the flood is sent. */
 static _Noreturn void flooder(const Flood *f, uint64_t handle, int ready_fd) {
     DBusConnection *bus = stress_bus_open();
     static char entry[HUGE_ENTRY + 1];
+    char name[128] = "";
 
     memset(entry, 'x', HUGE_ENTRY);
     for (uint64_t i = 0; i < f->registrations; i++) {
@@ -100,7 +143,9 @@ static _Noreturn void flooder(const Flood *f, uint64_t handle, int ready_fd) {
         send_unread(bus, m);
     }
     dbus_connection_flush(bus);
-    (void) !write(ready_fd, "r", 1);
+    snprintf(name, sizeof(name), "%s", dbus_bus_get_unique_name(bus));
+    if (write(ready_fd, name, sizeof(name)) != (ssize_t) sizeof(name))
+        _exit(1);   /* the parent's read fails */
     /* then GetConnectStatus without end, never reading a reply */
     for (uint64_t i = 0;; i++) {
         send_unread(bus, status_call(handle));
@@ -146,7 +191,7 @@ int stress_flood(const StressOptions *o) {
     pid_t daemon = stress_daemon_pid(), child;
     uint64_t handle;
     int ready[2], status;
-    char c;
+    char flooder_name[128];
 
     if (fake_plugin_spawn(&p, 0) < 0 || fake_plugin_connect(&p, "flooded") < 0 ||
         stress_handle_of(bus, p.pid, &handle) < 0)
@@ -163,13 +208,20 @@ int stress_flood(const StressOptions *o) {
     if (child == 0)
         flooder(&f, handle, ready[1]);
     close(ready[1]);
-    if (read(ready[0], &c, 1) != 1)
+    if (read(ready[0], flooder_name, sizeof(flooder_name)) != (ssize_t) sizeof(flooder_name) ||
+        !memchr(flooder_name, 0, sizeof(flooder_name)) || !*flooder_name)
         STRESS_FAIL("the flooder died before flooding");
     probe(bus, handle, &loaded, &fig);
+    watch_name(bus, flooder_name);
     kill(child, SIGKILL);
     waitpid(child, &status, 0);
-    /* The daemon reads its queue in order: once this answers, it has seen
-     * all the flood and the flooder's disconnection. */
+    /* Killing the flooder is not the end of its flood: the bus still
+     * routes what it had read, then says the name left.  After that signal
+     * the daemon reads the flood, then the same signal (and drops the
+     * flooder's registrations, closing their fds, before its next call),
+     * then this probe: once it answers, the count is final. */
+    if (wait_name_gone(bus, flooder_name) < 0)
+        STRESS_FAIL("the bus never said %s left", flooder_name);
     probe_once(bus, handle, &fig);
     long fds_after = stress_daemon_fds(daemon);
     if (fds_after > fds_before)

@@ -110,8 +110,13 @@ static void learn_object(Fuzzer *fz, const char *path) {
         } else if (strncmp(p, "<arg ", 5) == 0 && cur.name[0] && !cur.property &&
                    attribute(p, "type", type, sizeof(type))) {
             attribute(p, "direction", direction, sizeof(direction));
+            size_t len = strlen(cur.signature), add = strlen(type);
+            /* a cut signature would be fuzzed with the wrong arguments */
+            if (strcmp(direction, "in") == 0 && len + add >= sizeof(cur.signature))
+                STRESS_FAIL("%s.%s: in-signature longer than %zu", cur.iface, cur.name,
+                            sizeof(cur.signature) - 1);
             if (strcmp(direction, "in") == 0)
-                strncat(cur.signature, type, sizeof(cur.signature) - strlen(cur.signature) - 1);
+                memcpy(cur.signature + len, type, add + 1);
         } else if (strncmp(p, "<signal ", 8) == 0 || strncmp(p, "</interface>", 12) == 0) {
             if (cur.name[0] && !cur.property)
                 add_member(fz, &cur);

@@ -23,11 +23,11 @@ static void assert_phase_enters(int phase, const char *name, size_t n, const RAS
 }
 
 #define ASSERT_PHASE(phase, substate, ...)                                                     \
-    assert_phase_enters(phase, #phase + sizeof("PPPD_") - 1,                                   \
+    assert_phase_enters(phase, &(#phase)[sizeof("PPPD_") - 1],                                   \
                         sizeof((RASCONNSTATE[]){ __VA_ARGS__ }) / sizeof(RASCONNSTATE),        \
                         (RASCONNSTATE[]){ __VA_ARGS__ }, substate)
 #define ASSERT_PHASE_KEEPS_STATE(phase) \
-    assert_phase_enters(phase, #phase + sizeof("PPPD_") - 1, 0, NULL, RASCSS_None)
+    assert_phase_enters(phase, &(#phase)[sizeof("PPPD_") - 1], 0, NULL, RASCSS_None)
 
 START_TEST(test_phase_dead_leaves_state_until_exit_status_is_known) {
     /* RASCS_Disconnected waits for the exit report or the process end, so
