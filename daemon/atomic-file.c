@@ -22,67 +22,6 @@ int fsync_directory(const char *dir) {
     return 0;
 }
 
-/* "DIR/.NAME.XXXXXX" beside path, for mkostemp(); NULL on ENOMEM. */
-static char *temporary_name(const char *path, char **ret_dir) {
-    char *copy1 = strdup(path), *copy2 = strdup(path), *tmp = NULL, *dir = NULL;
-    if (copy1 && copy2) {
-        dir = strdup(dirname(copy1));
-        if (dir && asprintf(&tmp, "%s/.%s.XXXXXX", dir, basename(copy2)) < 0)
-            tmp = NULL;
-    }
-    free(copy1);
-    free(copy2);
-    if (!tmp) {
-        free(dir);
-        return NULL;
-    }
-    *ret_dir = dir;
-    return tmp;
-}
-
-int atomic_file_write(const char *path, mode_t mode, AtomicFileFlags flags, AtomicFileFormat format,
-                      const void *userdata) {
-    assert(path);
-    assert(format);
-
-    _cleanup_(freep) char *dir = NULL;
-    _cleanup_(freep) char *tmp = temporary_name(path, &dir);
-    if (!tmp)
-        return -ENOMEM;
-    int fd = mkostemp(tmp, O_CLOEXEC);
-    if (fd < 0)
-        return -errno;
-    FILE *f = fdopen(fd, "we");
-    if (!f) {
-        int r = -errno;
-        close(fd);
-        unlink(tmp);
-        return r;
-    }
-    char iobuf[BUFSIZ];
-    if (flags & ATOMIC_FILE_SECRET)
-        setvbuf(f, iobuf, _IOFBF, sizeof(iobuf));
-
-    int r = format(f, userdata);
-    if (r >= 0 && fflush(f) == EOF)
-        r = -errno;
-    if (r >= 0 && fchmod(fd, mode) < 0)
-        r = -errno;
-    if (r >= 0 && (flags & ATOMIC_FILE_DURABLE) && fsync(fd) < 0)
-        r = -errno;
-    if (fclose(f) == EOF && r >= 0)
-        r = -errno;
-    if (flags & ATOMIC_FILE_SECRET)
-        explicit_bzero(iobuf, sizeof(iobuf));
-    if (r >= 0 && rename(tmp, path) < 0)
-        r = -errno;
-    if (r < 0)
-        unlink(tmp);
-    else if (flags & ATOMIC_FILE_DURABLE)
-        (void) fsync_directory(dir);
-    return r < 0 ? r : 0;
-}
-
 /* A hidden name of our own beside the file: O_EXCL makes it ours, and
  * a leading '.' keeps it out of every listing of the directory. */
 static int open_temporary_at(int dir_fd, char *ret_name, size_t size) {
@@ -137,4 +76,20 @@ int atomic_file_write_at(int dir_fd, const char *name, mode_t mode, AtomicFileFl
     else if ((flags & ATOMIC_FILE_DURABLE) && fsync(dir_fd) < 0)
         r = -errno;
     return r < 0 ? r : 0;
+}
+
+/* The same, by path: through a descriptor of its directory. */
+int atomic_file_write(const char *path, mode_t mode, AtomicFileFlags flags, AtomicFileFormat format,
+                      const void *userdata) {
+    assert(path);
+    assert(format);
+
+    _cleanup_(freep) char *copy1 = strdup(path);
+    _cleanup_(freep) char *copy2 = strdup(path);
+    if (!copy1 || !copy2)
+        return -ENOMEM;
+    _cleanup_(closep) int dir_fd = open(dirname(copy1), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir_fd < 0)
+        return -errno;
+    return atomic_file_write_at(dir_fd, basename(copy2), mode, flags, format, userdata);
 }
