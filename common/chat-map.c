@@ -9,6 +9,7 @@ const ChatAbort chat_aborts[] = {
     { "NO DIALTONE", ERROR_NO_DIALTONE },   /* 680 */
     { "NO ANSWER",   ERROR_NO_ANSWER },     /* 678 */
     { "ERROR",       ERROR_FROM_DEVICE },   /* 651: the modem refused a command */
+    { "NO DIAL TONE", ERROR_NO_DIALTONE },  /* 680: how some modems spell it */
 };
 const unsigned chat_aborts_size = sizeof(chat_aborts) / sizeof(chat_aborts[0]);
 

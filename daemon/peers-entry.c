@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "chat-map.h"
 #include "peers-entry.h"
 #include "ras.h"
 #include "util.h"
@@ -17,12 +18,6 @@
 #define HEADER    "# ppprasd: written by RasSetEntryProperties; lines it does not manage are kept."
 #define PPP_DEFAULT_MAXFAIL 10
 #define PPP_DEFAULT_HOLDOFF 30
-
-/* The chat script's ABORT strings, in this order: chat exits with 4 + the
- * index of the one it saw (docs/phonebook.md). */
-static const char *const chat_aborts[] = {
-    "BUSY", "NO CARRIER", "NO DIALTONE", "NO DIAL TONE", "NO ANSWER", "ERROR",
-};
 
 typedef enum FlagField { FIELD_OPTIONS, FIELD_NET } FlagField;
 
@@ -583,8 +578,9 @@ static int write_modem(FILE *f, const PeersEntry *e) {
     /* sh runs the connect string: every variable part is single-quoted,
      * and the phone number's alphabet has no quote or backslash. */
     fprintf(f, "connect \"" CHAT_PATH " -v -t 90");
-    for (size_t i = 0; i < ELEMENTSOF(chat_aborts); i++)
-        fprintf(f, " ABORT '%s'", chat_aborts[i]);
+    /* common/chat-map.c's order: chat's exit status names the answer */
+    for (unsigned i = 0; i < chat_aborts_size; i++)
+        fprintf(f, " ABORT '%s'", chat_aborts[i].response);
     fprintf(f, " '' ATZ OK 'ATDT%s' CONNECT ''\"\n", e->phone);
     fprintf(f, "remotenumber \"%s\"\n", e->phone);
     return 0;

@@ -32,6 +32,7 @@ static const struct {
     { 6, "NO DIALTONE", 680 },  /* ERROR_NO_DIALTONE */
     { 7, "NO ANSWER",   678 },  /* ERROR_NO_ANSWER */
     { 8, "ERROR",       651 },  /* ERROR_FROM_DEVICE */
+    { 9, "NO DIAL TONE", 680 }, /* ERROR_NO_DIALTONE */
 };
 
 START_TEST(test_every_chat_exit_status_maps_to_its_ras_error) {
@@ -48,7 +49,7 @@ START_TEST(test_abort_table_lists_each_result_code_once) {
 END_TEST
 
 START_TEST(test_unknown_chat_status_is_error_from_device_651) {
-    ck_assert_uint_eq(ras_error_for_chat_exit(9), 651);
+    ck_assert_uint_eq(ras_error_for_chat_exit(10), 651);
     ck_assert_uint_eq(ras_error_for_chat_exit(-1), 651);
     ck_assert_uint_eq(ras_error_for_chat_exit(255), 651);
 }
@@ -87,6 +88,7 @@ START_TEST(test_script_lists_aborts_first_in_table_order_then_dials) {
                      "ABORT 'NO DIALTONE'\n"
                      "ABORT 'NO ANSWER'\n"
                      "ABORT 'ERROR'\n"
+                     "ABORT 'NO DIAL TONE'\n"
                      "TIMEOUT 10\n"
                      "'' 'ATZ'\n"
                      "'OK' 'ATDT555 1234'\n"

@@ -109,7 +109,7 @@ START_TEST(test_modem_entry_round_trips_with_a_generated_chat_script) {
     ck_assert(has_line(text, "remotenumber \"+1 (555) 010-9999\""));
     /* chat's exit status names the failure: 4 + the ABORT string's index */
     ck_assert(has_line(text, "connect \"/usr/sbin/chat -v -t 90 ABORT 'BUSY' ABORT 'NO CARRIER' "
-                             "ABORT 'NO DIALTONE' ABORT 'NO DIAL TONE' ABORT 'NO ANSWER' ABORT 'ERROR' "
+                             "ABORT 'NO DIALTONE' ABORT 'NO ANSWER' ABORT 'ERROR' ABORT 'NO DIAL TONE' "
                              "'' ATZ OK 'ATDT+1 (555) 010-9999' CONNECT ''\""));
     free(text);
     assert_round_trip(&e);
