@@ -43,6 +43,49 @@ int bus_reply_errno(sd_bus_message *m, int error) {
     return bus_reply_ras_error(m, PPPRAS_ERROR_FAILED, ERROR_UNKNOWN);
 }
 
+int bus_read_dict(sd_bus_message *m, const BusDictKey *keys, size_t n_keys, void *ret) {
+    assert(m);
+    assert(keys);
+    assert(ret);
+
+    int r = sd_bus_message_enter_container(m, 'a', "{sv}");
+    if (r < 0)
+        return r;
+    while ((r = sd_bus_message_enter_container(m, 'e', "sv")) > 0) {
+        const char *name;
+        r = sd_bus_message_read(m, "s", &name);
+        if (r < 0)
+            return r;
+        const BusDictKey *key = NULL;
+        for (size_t i = 0; i < n_keys && !key; i++)
+            if (streq_ptr(name, keys[i].key))
+                key = &keys[i];
+        if (!key)
+            r = sd_bus_message_skip(m, "v");
+        else {
+            const char *contents;
+            r = sd_bus_message_peek_type(m, NULL, &contents);
+            if (r < 0)
+                return r;
+            char sig[2] = { key->type, '\0' };
+            if (!streq_ptr(contents, sig))
+                return -EINVAL;
+            void *field = (char *) ret + key->offset;
+            r = sd_bus_message_read(m, "v", sig, field);
+            if (r >= 0 && key->type == 's' && !bus_string_is_valid(*(const char **) field))
+                return -EINVAL;
+        }
+        if (r < 0)
+            return r;
+        r = sd_bus_message_exit_container(m);
+        if (r < 0)
+            return r;
+    }
+    if (r < 0)
+        return r;
+    return sd_bus_message_exit_container(m);
+}
+
 bool bus_string_is_valid(const char *s) {
     if (!s)
         return false;

@@ -6,6 +6,7 @@
  * strings. */
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <systemd/sd-bus.h>
 
@@ -28,6 +29,20 @@ bool bus_string_is_valid(const char *s);
 
 /* Dotted IPv4 or empty. */
 bool bus_ipv4_is_valid(const char *s);
+
+/* One key of an a{sv} argument read straight into a struct: type 's'
+ * (a const char * pointing into the message, checked with
+ * bus_string_is_valid) or 'u' (uint32_t), at offset in the struct. */
+typedef struct BusDictKey {
+    const char *key;
+    char type;
+    size_t offset;
+} BusDictKey;
+
+/* Reads an a{sv} into ret by keys.  Unknown keys are skipped; a known
+ * key with another type, or an invalid string, is -EINVAL.  Fields the
+ * message lacks keep what ret held. */
+int bus_read_dict(sd_bus_message *m, const BusDictKey *keys, size_t n_keys, void *ret);
 
 /* The sender's identity as the bus daemon vouches for it
  * (GetConnectionCredentials: taken from the socket when the client

@@ -2,6 +2,7 @@
 #include <assert.h>
 #include <errno.h>
 #include <inttypes.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "bus-errors.h"
@@ -21,44 +22,18 @@ typedef struct DialDict {
     const char *user, *password, *domain;
 } DialDict;
 
+static const BusDictKey dial_keys[] = {
+    { "user",     's', offsetof(DialDict, user) },
+    { "password", 's', offsetof(DialDict, password) },
+    { "domain",   's', offsetof(DialDict, domain) },
+};
+
 static int read_dial_dict(sd_bus_message *m, DialDict *ret) {
     assert(m);
     assert(ret);
 
     *ret = (DialDict) {};
-    int r = sd_bus_message_enter_container(m, 'a', "{sv}");
-    if (r < 0)
-        return r;
-    while ((r = sd_bus_message_enter_container(m, 'e', "sv")) > 0) {
-        const char *name;
-        r = sd_bus_message_read(m, "s", &name);
-        if (r < 0)
-            return r;
-        const char **field = streq_ptr(name, "user") ? &ret->user :
-                             streq_ptr(name, "password") ? &ret->password :
-                             streq_ptr(name, "domain") ? &ret->domain : NULL;
-        if (!field)
-            r = sd_bus_message_skip(m, "v");
-        else {
-            const char *contents;
-            r = sd_bus_message_peek_type(m, NULL, &contents);
-            if (r < 0)
-                return r;
-            if (!streq_ptr(contents, "s"))
-                return -EINVAL;
-            r = sd_bus_message_read(m, "v", "s", field);
-            if (r >= 0 && !bus_string_is_valid(*field))
-                return -EINVAL;
-        }
-        if (r < 0)
-            return r;
-        r = sd_bus_message_exit_container(m);
-        if (r < 0)
-            return r;
-    }
-    if (r < 0)
-        return r;
-    return sd_bus_message_exit_container(m);
+    return bus_read_dict(m, dial_keys, ELEMENTSOF(dial_keys), ret);
 }
 
 /* Root, the hang-up group and the dial group.  > 0: go on, with

@@ -3,6 +3,7 @@
  * SetEntryProperties, ValidateEntryName, DeleteEntry, RenameEntry. */
 #include <assert.h>
 #include <errno.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "bus-errors.h"
@@ -29,11 +30,7 @@ typedef struct EntryDict {
 #define STRING_KEY(name) { #name, 's', offsetof(EntryDict, name) }
 #define U32_KEY(name)    { #name, 'u', offsetof(EntryDict, name) }
 
-static const struct EntryKey {
-    const char *key;
-    char type;
-    size_t offset;
-} entry_keys[] = {
+static const BusDictKey entry_keys[] = {
     STRING_KEY(device_type),
     STRING_KEY(device_name),
     STRING_KEY(phone_number),
@@ -65,42 +62,7 @@ static int read_entry_dict(sd_bus_message *m, EntryDict *ret) {
         .options = defaults.options, .net_protocols = defaults.net_protocols,
         .encryption_type = defaults.encryption,
     };
-    int r = sd_bus_message_enter_container(m, 'a', "{sv}");
-    if (r < 0)
-        return r;
-    while ((r = sd_bus_message_enter_container(m, 'e', "sv")) > 0) {
-        const char *name;
-        r = sd_bus_message_read(m, "s", &name);
-        if (r < 0)
-            return r;
-        const struct EntryKey *key = NULL;
-        for (size_t i = 0; i < ELEMENTSOF(entry_keys); i++)
-            if (streq_ptr(name, entry_keys[i].key))
-                key = &entry_keys[i];
-        if (!key)
-            r = sd_bus_message_skip(m, "v");
-        else {
-            const char *contents;
-            r = sd_bus_message_peek_type(m, NULL, &contents);
-            if (r < 0)
-                return r;
-            char sig[2] = { key->type, '\0' };
-            if (!streq_ptr(contents, sig))
-                return -EINVAL;
-            void *field = (char *) ret + key->offset;
-            r = sd_bus_message_read(m, "v", sig, field);
-            if (r >= 0 && key->type == 's' && !bus_string_is_valid(*(const char **) field))
-                return -EINVAL;
-        }
-        if (r < 0)
-            return r;
-        r = sd_bus_message_exit_container(m);
-        if (r < 0)
-            return r;
-    }
-    if (r < 0)
-        return r;
-    return sd_bus_message_exit_container(m);
+    return bus_read_dict(m, entry_keys, ELEMENTSOF(entry_keys), ret);
 }
 
 static int copy_checked(char *dst, size_t size, const char *src) {
