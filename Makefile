@@ -174,7 +174,7 @@ $(B)/pppras.pc: client-lib/pppras.pc.in Makefile
 
 # ---------------------------------------------------------------- tests
 $(B)/tests/unit-tests: $(call obj,$(UNIT_SRC) $(COMMON_SRC) $(filter-out client-lib/main.c,$(LIB_SRC)) $(filter-out daemon/main.c,$(DAEMON_SRC)) \
-                       pppd-plugin/link-end-file.c)
+                       pppd-plugin/link-end-file.c pppd-plugin/device-env.c)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(DBUS_LIBS) $(SYSTEMD_LIBS) -lpthread
@@ -204,7 +204,7 @@ $(B)/tests/chat-script-gen: $(call obj,tests/chat-script-gen.c daemon/chat-scrip
 
 # The bus tests' and benchmarks' stand-in pppd (tests/bus/fake-plugin.h);
 # it keeps its exit status on disk as the plugin does.
-$(B)/tests/fake-pppd: $(call obj,tests/fake-pppd.c pppd-plugin/link-end-file.c)
+$(B)/tests/fake-pppd: $(call obj,tests/fake-pppd.c pppd-plugin/link-end-file.c pppd-plugin/device-env.c)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(DBUS_LIBS)

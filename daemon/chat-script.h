@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "dial-env.h"
+
 #define PHONE_NUMBER_MAX 128   /* RAS_MaxPhoneNumber */
 
 typedef struct ChatScriptParams {
@@ -30,7 +32,7 @@ int chat_script_build(const ChatScriptParams *p, char **ret);
 
 /* Where the chat status of a dial goes: RUNTIME_DIR/chat/PID.status, PID
  * being pppd's (the connect command's parent: $PPID in its shell). */
-#define CHAT_STATUS_DIR "chat"
+#define CHAT_STATUS_DIR DEVICE_STATUS_DIR
 int chat_status_path(const char *runtime_dir, pid_t pppd_pid, char **ret);
 
 /* The value of pppd's connect option: CHAT runs SCRIPT on the line and

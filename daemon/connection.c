@@ -382,6 +382,18 @@ void connection_apply_ip_down(Connection *c) {
      * another NCP) carry the state; the addresses stay readable. */
 }
 
+bool connection_device_error_applies(int status) {
+    switch (status) {
+    case 0:    /* EXIT_OK */
+    case 5:    /* EXIT_USER_REQUEST */
+    case 12:   /* EXIT_IDLE_TIMEOUT */
+    case 13:   /* EXIT_CONNECT_TIME */
+        return false;
+    default:
+        return true;
+    }
+}
+
 void connection_apply_exit(Connection *c, int status, bool peer_terminated) {
     assert(c);
 
@@ -392,8 +404,8 @@ void connection_apply_exit(Connection *c, int status, bool peer_terminated) {
     if (peer_terminated)
         c->peer_terminated = true;
     c->exit_error = ras_error_for_pppd_exit(status, connection_saw(c));
-    /* pppd says only "connect script failed"; the script said why. */
-    if (status == PPPD_EXIT_CONNECT_FAILED && c->device_error)
+    /* pppd says only "connect script failed" or "hung up"; the device said why. */
+    if (connection_device_error_applies(status) && c->device_error)
         c->exit_error = c->device_error;
     /* pppd says this just before it exits: the link is down now. */
     c->substate = RASCSS_None;

@@ -91,7 +91,7 @@ struct Connection {
     bool peer_terminated;        /* the plugin saw the peer's LCP Terminate-Request (Register) */
     bool auth_failed;            /* the plugin reported an authentication failure (Auth) */
     uint32_t exit_error;
-    uint32_t device_error;       /* the modem's answer to a failed dial (chat-script.h); 0: none */
+    uint32_t device_error;       /* what the device said of a failed dial (device-status.h); 0: none */
     bool process_gone;           /* the pidfd said so; the handle lingers or is retired */
     bool hanging_up;             /* HangUp started: SIGTERM sent, SIGKILL armed */
     bool connected_notified;     /* RASCN_Connection fired for the current Connected */
@@ -163,6 +163,10 @@ int connection_apply_phase(Connection *c, int phase);
 
 int connection_apply_ip_up(Connection *c, const LinkInfo *info);
 void connection_apply_ip_down(Connection *c);
+
+/* Whether a device's word (device_error) explains pppd exiting with
+ * status: any failure, not an ending asked for (hang-up, idle, time). */
+bool connection_device_error_applies(int status);
 
 /* pppd is about to exit with status. */
 void connection_apply_exit(Connection *c, int status, bool peer_terminated);

@@ -12,7 +12,7 @@
 #include <time.h>
 
 #include "connection-iface.h"
-#include "chat-script.h"
+#include "device-status.h"
 #include "context.h"
 #include "dial-hold.h"
 #include "fd-store.h"
@@ -368,7 +368,7 @@ static uint32_t fallback_error(const Connection *c) {
     assert(c);
     if (c->hanging_up)
         return ERROR_USER_DISCONNECTION;
-    if (c->wait_code == CLD_EXITED && c->wait_status == PPPD_EXIT_CONNECT_FAILED && c->device_error)
+    if (c->wait_code == CLD_EXITED && connection_device_error_applies(c->wait_status) && c->device_error)
         return c->device_error;
     if (c->wait_code == CLD_EXITED)
         return ras_error_for_pppd_exit(c->wait_status, connection_saw(c));
@@ -502,13 +502,13 @@ static void finish_process_gone(Connection *c) {
 
     if (c->process_gone)
         return;
-    /* A modem entry's connect command left chat's status (chat-script.h):
-     * read and removed whatever pppd's end, it names the modem's answer
-     * when pppd exited 8, reported or not. */
+    /* A modem's chat status or a device program's error code
+     * (device-status.h): read and removed whatever pppd's end, it names
+     * the device's answer when pppd exited failing, reported or not. */
     if (c->dialled && ctx->runtime_dir) {
-        uint32_t e = chat_dial_error(ctx->runtime_dir, c->pid);
+        uint32_t e = device_dial_error(ctx->runtime_dir, c->pid);
         c->device_error = c->device_error ?: e;
-        if (c->device_error && c->wait_code == CLD_EXITED && c->wait_status == PPPD_EXIT_CONNECT_FAILED &&
+        if (c->device_error && c->wait_code == CLD_EXITED && connection_device_error_applies(c->wait_status) &&
             c->exit_reported)
             c->exit_error = c->device_error;
     }
@@ -861,9 +861,9 @@ int context_dial(Context *ctx, const DialRequest *req, Connection **ret) {
     c->dialled = c->is_child = true;
     c->pidfd = pidfd;
     if (ctx->runtime_dir) {
-        r = chat_status_prepare(ctx->runtime_dir, pid);
+        r = device_status_prepare(ctx->runtime_dir, pid);
         if (r < 0)
-            log_warning_errno(r, "Failed to prepare the chat status of pid %i: %m", (int) pid);
+            log_warning_errno(r, "Failed to prepare the device status of pid %i: %m", (int) pid);
     }
     LinkInfo info = LINK_INFO_INIT;
     info.entry = req->entry;

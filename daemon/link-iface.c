@@ -7,7 +7,7 @@
 
 #include "bus-errors.h"
 #include "bus-util.h"
-#include "chat-script.h"
+#include "device-status.h"
 #include "context.h"
 #include "exit-map.h"
 #include "link-iface.h"
@@ -379,8 +379,8 @@ static int method_exit(sd_bus_message *m, void *userdata, sd_bus_error *error) {
         return r;
     log_connection(LOG_DEBUG, c, "pppd exits with status %i%s.", status,
                    info.peer_terminated > 0 ? " (peer terminated)" : "");
-    if (status == PPPD_EXIT_CONNECT_FAILED && c->dialled && ctx->runtime_dir)
-        c->device_error = chat_dial_error(ctx->runtime_dir, c->pid);
+    if (connection_device_error_applies(status) && c->dialled && ctx->runtime_dir)
+        c->device_error = device_dial_error(ctx->runtime_dir, c->pid);
     connection_apply_exit(c, status, info.peer_terminated > 0);
     context_exit_reported(ctx, c);
     return sd_bus_reply_method_return(m, NULL);

@@ -17,10 +17,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "auth-hooks.h"
 #include "bus-link.h"
 #include "call-name.h"
+#include "device-env.h"
 #include "link-end-file.h"
 #include "link-report.h"
 #include "notify-timing.h"
@@ -325,6 +327,15 @@ static void report_exit(int exit_status) {
              (unsigned long long) bus_link_dropped(bus));
 }
 
+static void set_device_env(void) {
+    const char *dir = arg_runtime_dir ?: LINK_END_DEFAULT_RUNTIME_DIR;
+    int r = device_env_set(dir, getpid(), arg_phone);
+    if (r == -EINVAL)
+        warn("pppras: pppras-phone is no plain phone number or host; device programs do not get it");
+    else if (r < 0)
+        warn("pppras: cannot set the device programs' environment: %s", strerror(-r));
+}
+
 static void on_phase_change(void *userdata, int new_phase) {
     uint64_t start = timing_begin();
 
@@ -333,8 +344,14 @@ static void on_phase_change(void *userdata, int new_phase) {
     plugin.phase = new_phase;
     switch (new_phase) {
     case PHASE_SERIALCONN:
-    case PHASE_DORMANT:
+        /* Just before pppd runs the connect or pty command: what the
+         * device programs read (common/dial-env.h).  Here, not at
+         * plugin_init: the options are parsed and pppd has its final pid. */
+        set_device_env();
         plugin.peer_terminated = false;   /* a new link: forget the last one's ending */
+        break;
+    case PHASE_DORMANT:
+        plugin.peer_terminated = false;
         break;
     case PHASE_ESTABLISH:
         /* Not a new link by itself: pppd's link_down() re-enters ESTABLISH

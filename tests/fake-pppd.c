@@ -15,7 +15,10 @@
  *                  password hook does), write "USER<TAB>PASSWORD" or
  *                  "error NAME" to $PPPRAS_BUS_DIR/secrets.ENTRY, connect
  *       "hold"     stay in the connect script's phase until SIGTERM
- *       "fail N"   start, then report Exit(N) and exit with N */
+ *       "fail N"   start, then report Exit(N) and exit with N
+ *       "device TEXT"  as a failing pty program would: TEXT goes into
+ *                  $PPPRAS_DEVICE_ERROR (set here as the plugin sets it,
+ *                  common/dial-env.h), then Exit(16) and exit 16 */
 
 #include <assert.h>
 #include <dbus/dbus.h>
@@ -31,6 +34,7 @@
 
 #include "bus/dbus-dict.h"
 #include "bus/fake-pppd-protocol.h"
+#include "device-env.h"
 #include "link-end-file.h"
 #include "phase-map.h"
 #include "pppras-bus.h"
@@ -314,15 +318,33 @@ static int controlled(int request_fd, int reply_fd, bool unprivileged) {
     }
 }
 
-/* The first word of the entry file and a number after it. */
-static int read_script(const char *path, char word[16], int *number) {
+/* The first word of the entry file, a number after it, and that rest of the line as text. */
+static int read_script(const char *path, char word[16], int *number, char text[64]) {
     FILE *f = fopen(path, "re");
     if (!f)
         return -errno;
     *number = 0;
-    int n = fscanf(f, "%15s %d", word, number);
+    text[0] = '\0';
+    char line[128] = "";
+    bool ok = fgets(line, sizeof(line), f) != NULL;
     fclose(f);
-    return n >= 1 ? 0 : -EINVAL;
+    line[strcspn(line, "\n")] = '\0';
+    if (!ok || sscanf(line, "%15s %d", word, number) < 1)
+        return -EINVAL;
+    const char *rest = line + strlen(word);
+    snprintf(text, 64, "%s", rest + strspn(rest, " "));
+    return 0;
+}
+
+/* The device program's part: TEXT into the file the plugin names. */
+static void write_device_error(const char *runtime_dir, const char *text) {
+    if (device_env_set(runtime_dir, getpid(), NULL) < 0)
+        return;
+    FILE *f = fopen(getenv("PPPRAS_DEVICE_ERROR"), "we");
+    if (!f)
+        return;
+    fprintf(f, "%s\n", text);
+    fclose(f);
 }
 
 /* Link.GetSecrets, and what it gave, into $PPPRAS_BUS_DIR/secrets.ENTRY. */
@@ -361,7 +383,8 @@ static int record_secrets(DBusConnection *bus, const char *entry) {
 }
 
 static int dialled(int argc, char **argv) {
-    char path[4096] = "", entry[64] = "", word[16], error_name[128];
+    char path[4096] = "", entry[64] = "", word[16], error_name[128], text[64];
+    char runtime_dir[4096] = "/run/pppras";
     int number;
 
     for (int i = 1; i + 1 < argc; i++)
@@ -371,7 +394,9 @@ static int dialled(int argc, char **argv) {
             snprintf(path, sizeof(path), "/etc/ppp/peers/%s", argv[i + 1]);
         else if (strcmp(argv[i], "pppras-entry") == 0)
             snprintf(entry, sizeof(entry), "%s", argv[i + 1]);
-    if (!path[0] || !entry[0] || read_script(path, word, &number) < 0)
+        else if (strcmp(argv[i], "pppras-runtime-dir") == 0)
+            snprintf(runtime_dir, sizeof(runtime_dir), "%s", argv[i + 1]);
+    if (!path[0] || !entry[0] || read_script(path, word, &number, text) < 0)
         return 2;   /* pppd's EXIT_OPTION_ERROR */
 
     DBusConnection *bus = connect_bus(error_name);
@@ -385,6 +410,11 @@ static int dialled(int argc, char **argv) {
     if (strcmp(word, "fail") == 0) {
         (void) call(bus, &(FakeRequest) { .op = FAKE_OP_EXIT, .i = number });
         return number;
+    }
+    if (strcmp(word, "device") == 0) {
+        write_device_error(runtime_dir, text);
+        (void) call(bus, &(FakeRequest) { .op = FAKE_OP_EXIT, .i = 16 });
+        return 16;
     }
     if (strcmp(word, "secrets") == 0 && record_secrets(bus, entry) < 0)
         return 1;

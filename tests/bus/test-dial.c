@@ -303,6 +303,34 @@ START_TEST(test_dial_that_fails_returns_the_error_and_a_handle_to_hang_up) {
 }
 END_TEST
 
+/* A pty program that fails writes its RAS code to $PPPRAS_DEVICE_ERROR
+ * (common/dial-env.h): the dial ends with that code, not with the one of
+ * pppd's exit (16 with no Terminate-Request: 829). */
+START_TEST(test_dial_device_program_error_code_is_the_dials_error) {
+    test_write_entry("tunnel", "device 809");
+    RASDIALPARAMSA p = params_a("tunnel");
+    HRASCONN h = NULL;
+
+    ck_assert_uint_eq(RasDialA(NULL, NULL, &p, 0, NULL, &h), 809);
+    keep(h);
+    ck_assert_uint_eq(test_status(h).dwError, 809);
+}
+END_TEST
+
+/* Only a RAS code with a text counts; anything else is pppd's word. */
+START_TEST(test_dial_device_error_that_is_no_ras_code_is_ignored) {
+    static const char *const bad[] = { "50", "999", "87", "6333", "809 x", "-633" };
+    char script[64];
+    snprintf(script, sizeof(script), "device %s", bad[_i]);
+    test_write_entry("tunnel", script);
+    RASDIALPARAMSA p = params_a("tunnel");
+    HRASCONN h = NULL;
+
+    ck_assert_uint_eq(RasDialA(NULL, NULL, &p, 0, NULL, &h), ERROR_LINK_FAILURE);
+    keep(h);
+}
+END_TEST
+
 START_TEST(test_dial_with_a_handle_given_is_invalid_handle) {
     test_write_entry("resume", "connect");
     RASDIALPARAMSA p = params_a("resume");
@@ -391,6 +419,8 @@ Suite *dial_suite(void) {
     tcase_add_test(tc, test_dial_of_a_connected_entry_returns_its_handle);
     tcase_add_test(tc, test_dial_after_the_connection_was_hung_up_dials_anew);
     tcase_add_test(tc, test_dial_that_fails_returns_the_error_and_a_handle_to_hang_up);
+    tcase_add_test(tc, test_dial_device_program_error_code_is_the_dials_error);
+    tcase_add_loop_test(tc, test_dial_device_error_that_is_no_ras_code_is_ignored, 0, 6);
     tcase_add_test(tc, test_dial_credentials_reach_pppd_through_get_secrets);
     tcase_add_test(tc, test_dial_with_the_saved_password_handle_uses_the_saved_password);
     tcase_add_test(tc, test_dial_without_credentials_leaves_pppd_its_own_secrets);

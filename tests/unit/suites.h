@@ -29,3 +29,4 @@ Suite *uid_limits_suite(void);
 Suite *wnet_error_map_suite(void);
 Suite *mount_pin_suite(void);
 Suite *chat_script_suite(void);
+Suite *device_status_suite(void);

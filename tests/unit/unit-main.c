@@ -30,6 +30,7 @@ int main(void) {
         wnet_error_map_suite,
         mount_pin_suite,
         chat_script_suite,
+        device_status_suite,
     };
 
     SRunner *runner = srunner_create(NULL);
