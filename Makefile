@@ -174,7 +174,7 @@ $(B)/pppras.pc: client-lib/pppras.pc.in Makefile
 
 # ---------------------------------------------------------------- tests
 $(B)/tests/unit-tests: $(call obj,$(UNIT_SRC) $(COMMON_SRC) $(filter-out client-lib/main.c,$(LIB_SRC)) $(filter-out daemon/main.c,$(DAEMON_SRC)) \
-                       pppd-plugin/link-end-file.c pppd-plugin/device-env.c)
+                       pppd-plugin/link-end-file.c pppd-plugin/device-env.c pppd-plugin/pty-program.c)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(DBUS_LIBS) $(SYSTEMD_LIBS) -lpthread

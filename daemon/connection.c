@@ -8,6 +8,7 @@
 
 #include "connection.h"
 #include "exit-map.h"
+#include "link-device.h"
 #include "phase-map.h"
 #include "util.h"
 
@@ -403,10 +404,7 @@ void connection_apply_exit(Connection *c, int status, bool peer_terminated) {
     c->exit_reported = true;
     if (peer_terminated)
         c->peer_terminated = true;
-    c->exit_error = ras_error_for_pppd_exit(status, connection_saw(c));
-    /* pppd says only "connect script failed" or "hung up"; the device said why. */
-    if (connection_device_error_applies(status) && c->device_error)
-        c->exit_error = c->device_error;
+    c->exit_error = connection_exit_error(c, status);
     /* pppd says this just before it exits: the link is down now. */
     c->substate = RASCSS_None;
     set_final_error(c, c->exit_error);
@@ -415,6 +413,21 @@ void connection_apply_exit(Connection *c, int status, bool peer_terminated) {
 unsigned connection_saw(const Connection *c) {
     assert(c);
     return (c->peer_terminated ? PPPD_SAW_PEER_TERMINATE : 0) | (c->auth_failed ? PPPD_SAW_AUTH_FAILURE : 0);
+}
+
+uint32_t connection_exit_error(const Connection *c, int status) {
+    assert(c);
+
+    /* pppd says only "connect script failed" or "hung up"; the device said why */
+    if (connection_device_error_applies(status) && c->device_error)
+        return c->device_error;
+    /* else what a failed connect means for this kind of device */
+    if (status == PPPD_EXIT_CONNECT_FAILED) {
+        uint32_t e = link_device_connect_error(link_device_kind(c->device_type, c->device));
+        if (e)
+            return e;
+    }
+    return ras_error_for_pppd_exit(status, connection_saw(c));
 }
 
 void connection_apply_process_gone(Connection *c, uint32_t fallback_error) {

@@ -172,6 +172,10 @@ bool connection_device_error_applies(int status);
 void connection_apply_exit(Connection *c, int status, bool peer_terminated);
 /* PppdSaw flags for ras_error_for_pppd_exit(). */
 unsigned connection_saw(const Connection *c);
+/* dwError for pppd's exit status: what the device said (device_error)
+ * when connection_device_error_applies(), else for "connect failed" (8)
+ * what the device's kind means by it (link-device.h), else the exit map's. */
+uint32_t connection_exit_error(const Connection *c, int status);
 
 /* The process is gone (pidfd).  Enters RASCS_Disconnected with the Exit's
  * dwError, or fallback_error if no Exit came. */

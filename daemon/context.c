@@ -19,6 +19,7 @@
 #include "network-hookup.h"
 #include "exit-map.h"
 #include "hangup.h"
+#include "link-device.h"
 #include "link-end-store.h"
 #include "log.h"
 #include "manager-iface.h"
@@ -330,10 +331,14 @@ static int on_supervise_timeout(sd_event_source *s, uint64_t usec, void *userdat
     if (c->state == RASCS_Connected || c->hanging_up || c->process_gone)
         return 0;
     log_connection(LOG_WARNING, c, "Not connected after the supervise timeout, hanging up.");
-    /* ERROR_PPP_TIMEOUT, whatever pppd says about being terminated */
+    /* ERROR_PPP_TIMEOUT, whatever pppd says about being terminated; but a
+     * device still connecting never got as far as PPP: a PPPoE discovery
+     * nobody answered is the device's error (651), however long it ran. */
+    uint32_t device_error = c->state < RASCS_DeviceConnected ?
+                            link_device_connect_error(link_device_kind(c->device_type, c->device)) : 0;
     c->supervisor_ended = true;
     c->exit_reported = true;
-    c->exit_error = ERROR_PPP_TIMEOUT;
+    c->exit_error = device_error ?: ERROR_PPP_TIMEOUT;
     int r = context_hang_up(ctx, c);
     if (r < 0)
         log_connection(LOG_ERR, c, "Failed to hang up: %s", strerror(-r));
@@ -368,10 +373,8 @@ static uint32_t fallback_error(const Connection *c) {
     assert(c);
     if (c->hanging_up)
         return ERROR_USER_DISCONNECTION;
-    if (c->wait_code == CLD_EXITED && connection_device_error_applies(c->wait_status) && c->device_error)
-        return c->device_error;
     if (c->wait_code == CLD_EXITED)
-        return ras_error_for_pppd_exit(c->wait_status, connection_saw(c));
+        return connection_exit_error(c, c->wait_status);
     /* No exit report: what the plugin saw -- an authentication failure,
      * or else the peer's orderly hang-up -- is the best account of how
      * the link ended. */

@@ -12,6 +12,7 @@
 #include "device-list.h"
 #include "peers-entry.h"
 #include "ras.h"
+#include "serial-by-id.h"
 #include "util.h"
 
 /* Serial drivers a modem sits behind.  ttyS ports exist whether or not
@@ -136,28 +137,6 @@ static bool is_modem_port(const char *name, void *userdata) {
     return false;
 }
 
-static bool any_name(const char *name, void *userdata) {
-    return peers_tty_name_is_valid(name);
-}
-
-/* The /dev/serial/by-id name whose link ends in tty, if any (stable
- * across reboots and plugging order, as a modem's name should be). */
-static const char *by_id_name(const char *root, char **by_id, size_t n_by_id, const char *tty) {
-    for (size_t i = 0; i < n_by_id; i++) {
-        char path[PATH_MAX], target[PATH_MAX];
-        if (snprintf(path, sizeof(path), "%s/dev/serial/by-id/%s", root, by_id[i]) >= (int) sizeof(path))
-            continue;
-        ssize_t k = readlink(path, target, sizeof(target) - 1);
-        if (k <= 0)
-            continue;
-        target[k] = '\0';
-        const char *base = strrchr(target, '/');
-        if (strcmp(base ? base + 1 : target, tty) == 0)
-            return by_id[i];
-    }
-    return NULL;
-}
-
 static bool is_ethernet(const char *name, void *userdata) {
     const char *root = userdata;
     char type[32];
@@ -174,18 +153,20 @@ int device_list(const char *root, DeviceList *ret) {
     /* "/" and "" both mean the real system */
     const char *r0 = strcmp(root, "/") == 0 ? "" : root;
     DeviceList l = {};
-    char **ttys = NULL, **by_id = NULL, **nets = NULL;
-    size_t n_ttys = 0, n_by_id = 0, n_nets = 0;
+    char **ttys = NULL, **nets = NULL;
+    size_t n_ttys = 0, n_nets = 0;
     char path[PATH_MAX];
 
     snprintf(path, sizeof(path), "%s/sys/class/tty", r0);
     int r = list_dir(path, is_modem_port, (void *) r0, &ttys, &n_ttys);
-    if (r >= 0) {
-        snprintf(path, sizeof(path), "%s/dev/serial/by-id", r0);
-        r = list_dir(path, any_name, NULL, &by_id, &n_by_id);
+    for (size_t i = 0; r >= 0 && i < n_ttys; i++) {
+        char *by_id = NULL;
+        r = serial_by_id_name(r0, ttys[i], &by_id);
+        if (r == -ENOMEM)
+            break;
+        r = append(&l, RASDT_Modem, by_id ?: ttys[i]);
+        free(by_id);
     }
-    for (size_t i = 0; r >= 0 && i < n_ttys; i++)
-        r = append(&l, RASDT_Modem, by_id_name(r0, by_id, n_by_id, ttys[i]) ?: ttys[i]);
 
     if (r >= 0) {
         snprintf(path, sizeof(path), "%s/sys/class/net", r0);
@@ -199,7 +180,6 @@ int device_list(const char *root, DeviceList *ret) {
         r = append(&l, RASDT_Vpn, peers_device_miniport(vpns[i]));
 
     free_names(ttys, n_ttys);
-    free_names(by_id, n_by_id);
     free_names(nets, n_nets);
     if (r < 0) {
         device_list_done(&l);

@@ -10,6 +10,7 @@
 #include "device-status.h"
 #include "context.h"
 #include "exit-map.h"
+#include "link-device.h"
 #include "link-iface.h"
 #include "log.h"
 #include "phase-map.h"
@@ -24,6 +25,7 @@ typedef struct InfoDict {
     int success;                /* Auth: -1 not sent */
     LinkStats stats;            /* Stats */
     int test_pid;               /* Register under --test-allow-fake-pids: -1 not sent */
+    const char *pty_program;    /* Register: basename of the pty command's first word */
 } InfoDict;
 
 typedef enum KeyKind { KEY_STRING, KEY_ADDRESS, KEY_PHASE, KEY_BOOL, KEY_PID, KEY_U64, KEY_U32 } KeyKind;
@@ -61,6 +63,7 @@ static const InfoKey info_keys[] = {
     { "packets_out",     KEY_U64,    offsetof(InfoDict, stats.packets_out) },
     { "connect_time_ms", KEY_U32,    offsetof(InfoDict, stats.connect_time_ms) },
     { "test_pid",        KEY_PID,    offsetof(InfoDict, test_pid) },
+    { "pty_program",     KEY_STRING, offsetof(InfoDict, pty_program) },
 };
 
 static const InfoKey *find_key(const char *name) {
@@ -295,6 +298,15 @@ static int method_register(sd_bus_message *m, void *userdata, sd_bus_error *erro
             return bus_reply_access_denied(m);
         }
         pid = info.test_pid;
+    }
+
+    /* RAS names for what pppd reports (link-device.h); d outlives the call */
+    LinkDevice d;
+    if (info.link.device_type) {
+        link_device_classify(ctx->device_root ?: "/", info.link.device_type, info.link.device, info.pty_program, &d);
+        info.link.device_type = d.type;
+        if (info.link.device || d.kind == LINK_DEVICE_PPTP || d.kind == LINK_DEVICE_L2TP)
+            info.link.device = d.name;
     }
 
     Connection *c;

@@ -110,6 +110,7 @@ DBusMessage *link_report_register(const LinkInfo *info) {
               dict_append_string(&dict, "ipparam", info->ipparam) &&
               dict_append_string(&dict, "device", info->device) &&
               dict_append_string(&dict, "device_type", info->device_type) &&
+              dict_append_string(&dict, "pty_program", info->pty_program) &&
               dict_append_string(&dict, "phone", info->phone) &&
               dict_append_string(&dict, "ifname", info->ifname) &&
               (info->phase < 0 || dict_append_uint32(&dict, "phase", (uint32_t) info->phase)) &&

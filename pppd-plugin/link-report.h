@@ -16,6 +16,7 @@ typedef struct LinkInfo {
     const char *ipparam;
     const char *device;
     const char *device_type;
+    const char *pty_program;    /* basename of the pty command's first word */
     const char *phone;
     const char *ifname;
     int phase;                  /* PHASE_*, < 0: unknown */

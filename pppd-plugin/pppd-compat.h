@@ -108,6 +108,8 @@ static inline void pppd_add_notify(PppdNotify which, pppd_notify_fn fn, void *us
 /* Not in 2.5's installed headers, but pppd links with -Wl,-E for its
  * plugins, and the option variable has kept its name since 2.3. */
 extern char *bundle_name;
+/* Likewise tty.c's "pty" option (pppd-private.h in 2.5). */
+extern char *ptycommand;
 
 static inline void pppd_add_options(option_t *options) { ppp_add_options(options); }
 static inline void pppd_timeout(void (*fn)(void *), void *arg, int s, int us) { ppp_timeout(fn, arg, s, us); }
@@ -254,6 +256,9 @@ static inline bool pppd_channel_has_option(const char *prefix) {
             return true;
     return false;
 }
+
+/* The "pty" option's command, NULL without one. */
+static inline const char *pppd_pty_command(void) { return ptycommand; }
 
 static inline const char *pppd_device_type(void) {
     if (pppd_channel_has_option("pppoe-") || pppd_channel_has_option("rp_pppoe_"))

@@ -27,6 +27,7 @@
 #include "link-report.h"
 #include "notify-timing.h"
 #include "pppras-plugin.h"
+#include "pty-program.h"
 
 #define TICK_BUSY_USEC   50000    /* while messages wait to be written: a batch each */
 #define TICK_IDLE_SEC    3        /* notice a new daemon, a lost bus, a fork */
@@ -136,11 +137,14 @@ static void on_register(BusLink *bus, pid_t previous_pid, void *userdata) {
 
     const char *endpoint = pppd_peer_endpoint();
     int idle = pppd_idle_limit(), max_connect = pppd_max_connect();
+    char program[64];
+    pty_program_name(pppd_pty_command(), program, sizeof(program));
     LinkInfo info = {
         .entry = arg_entry ?: plugin.call_name,
         .ipparam = pppd_ipparam(),
         .device = pppd_device(),
         .device_type = pppd_device_type(),
+        .pty_program = program,
         /* The explicit option wins: channel plugins reuse remote_number
          * for other things (rp-pppoe puts the peer's MAC address there). */
         .phone = arg_phone ?: pppd_remote_number(),

@@ -48,10 +48,11 @@
 /* What was reported, for registering again with a restarted daemon. */
 static struct {
     char entry[64], ifname[64], local[64], remote[64];
+    char device_type[64], device[64], pty_program[64];
     int phase;
     bool ip_up;
     unsigned registered_again;
-} link_state = { .phase = -1 };
+} link_state = { .phase = -1, .device_type = "pty", .device = "/dev/pts/99" };
 
 static void on_sigterm(int sig) {
     (void) sig;
@@ -69,8 +70,9 @@ static void append_register(DBusMessageIter *args) {
 
     dbus_message_iter_open_container(args, DBUS_TYPE_ARRAY, "{sv}", &dict);
     append_string_entry(&dict, "entry", link_state.entry);
-    append_string_entry(&dict, "device", "/dev/pts/99");
-    append_string_entry(&dict, "device_type", "pty");
+    append_string_entry(&dict, "device", link_state.device);
+    append_string_entry(&dict, "device_type", link_state.device_type);
+    append_string_entry(&dict, "pty_program", link_state.pty_program);
     if (link_state.phase >= 0) {
         uint32_t phase = (uint32_t) link_state.phase;
         dbus_dict_append(&dict, "phase", DBUS_TYPE_UINT32, &phase);
@@ -105,6 +107,11 @@ static DBusMessage *build_call(const FakeRequest *req) {
     switch (req->op) {
     case FAKE_OP_REGISTER:
         remember(link_state.entry, req->s[0]);
+        if (req->s[1][0]) {
+            remember(link_state.device_type, req->s[1]);
+            remember(link_state.device, req->s[2]);
+            remember(link_state.pty_program, req->s[3]);
+        }
         append_register(&args);
         break;
     case FAKE_OP_PHASE:

@@ -142,6 +142,16 @@ int fake_plugin_register(FakePlugin *p, const char *entry) {
     return request(p, &req);
 }
 
+int fake_plugin_register_device(FakePlugin *p, const char *entry, const char *device_type, const char *device,
+                                const char *pty_program) {
+    FakeRequest req = { .op = FAKE_OP_REGISTER };
+    copy_arg(req.s[0], entry);
+    copy_arg(req.s[1], device_type);
+    copy_arg(req.s[2], device);
+    copy_arg(req.s[3], pty_program);
+    return request(p, &req);
+}
+
 int fake_plugin_phase(FakePlugin *p, uint32_t phase) {
     return request(p, &(FakeRequest) { .op = FAKE_OP_PHASE, .u = phase });
 }

@@ -41,6 +41,11 @@ int fake_plugin_spawn(FakePlugin *p, unsigned flags);
 /* The Link calls.  0: the daemon replied; -EREMOTEIO: it replied with an
  * error (p->error_name); other negative errno: the child is gone. */
 int fake_plugin_register(FakePlugin *p, const char *entry);
+/* Register reporting the device as the plugin would (device_type
+ * "modem", "pty", "pppoe", "l2tp"; pty_program may be NULL); later
+ * Registers repeat it.  fake_plugin_register() reports "pty", /dev/pts/99. */
+int fake_plugin_register_device(FakePlugin *p, const char *entry, const char *device_type, const char *device,
+                                const char *pty_program);
 int fake_plugin_phase(FakePlugin *p, uint32_t phase);
 int fake_plugin_ip_up(FakePlugin *p, const char *ifname, const char *local, const char *remote);
 int fake_plugin_ip_down(FakePlugin *p);

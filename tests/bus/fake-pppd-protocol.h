@@ -25,7 +25,7 @@ typedef struct FakeRequest {
     uint32_t u;
     int32_t i;
     uint8_t b;
-    char s[3][64];
+    char s[4][64];   /* Register: entry, device_type, device, pty_program */
 } FakeRequest;
 
 typedef struct FakeReply {

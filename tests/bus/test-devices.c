@@ -2,7 +2,8 @@
 /* RasEnumDevices against a fake /sys and /dev (test_device_root()):
  * serial ports with hardware, named by /dev/serial/by-id where there is
  * a link; PPPoE on each Ethernet interface; the WAN Miniports; and the
- * lpcb protocol with its errors. */
+ * lpcb protocol with its errors.  A link's device, as RASCONN and
+ * RasGetConnectStatus show it, is named as RasEnumDevices names it. */
 
 #include <errno.h>
 #include <limits.h>
@@ -202,6 +203,89 @@ START_TEST(test_without_the_daemon_enum_devices_is_711) {
 }
 END_TEST
 
+/* A connected link as the plugin would report its device (fake pppd). */
+static FakePlugin link_plugin;
+
+static void link_setup(void) {
+    setup();
+    link_plugin = FAKE_PLUGIN_NULL;
+}
+
+static void link_teardown(void) {
+    test_plugin_cleanup(&link_plugin);
+}
+
+static const struct {
+    const char *type, *device, *program;   /* what pppd's plugin reports */
+    const char *ras_type, *ras_name;       /* RASDT_* and the device's name */
+    bool listed;                           /* RasEnumDevices lists it */
+} link_reports[] = {
+    { "modem", "/dev/ttyUSB0", NULL, "modem", "usb-ACME_Modem_42-if00-port0", true },
+    { "modem", "/dev/serial/by-id/usb-ACME_Modem_42-if00-port0", NULL, "modem", "usb-ACME_Modem_42-if00-port0", true },
+    { "modem", "/dev/ttyS0", NULL, "modem", "ttyS0", true },
+    { "pppoe", "eth0", NULL, "PPPoE", "eth0", true },
+    { "pty", "/dev/pts/7", "pptp", "vpn", "WAN Miniport (PPTP)", true },
+    { "pty", "/dev/pts/7", "pppras-l2tp", "vpn", "WAN Miniport (L2TP)", true },
+    { "l2tp", "", NULL, "vpn", "WAN Miniport (L2TP)", true },
+    { "pty", "/dev/pts/7", "ssh", "pty", "/dev/pts/7", false },
+};
+
+START_TEST(test_rasconn_status_and_enum_devices_name_a_link_alike) {
+    fake_machine();
+    ck_assert_int_eq(fake_plugin_spawn(&link_plugin, 0), 0);
+    ck_assert_int_eq(fake_plugin_register_device(&link_plugin, "named", link_reports[_i].type,
+                                                 link_reports[_i].device, link_reports[_i].program), 0);
+    static const uint32_t phases[] = { 2, 4, 5, 7 };
+    for (size_t i = 0; i < sizeof(phases) / sizeof(phases[0]); i++)
+        ck_assert_int_eq(fake_plugin_phase(&link_plugin, phases[i]), 0);
+    ck_assert_int_eq(fake_plugin_ip_up(&link_plugin, "ppp0", "10.64.0.1", "10.64.0.2"), 0);
+    HRASCONN h;
+    ck_assert_int_eq(test_handle_for_pid(link_plugin.pid, &h), 0);
+
+    RASCONNSTATUSA st = test_status(h);
+    ck_assert_int_eq(st.rasconnstate, RASCS_Connected);
+    ck_assert_str_eq(st.szDeviceType, link_reports[_i].ras_type);
+    ck_assert_str_eq(st.szDeviceName, link_reports[_i].ras_name);
+
+    RASCONNA conns[2] = { { .dwSize = sizeof(RASCONNA) } };
+    DWORD cb = sizeof(conns), n = 0;
+    ck_assert_uint_eq(RasEnumConnectionsA(conns, &cb, &n), ERROR_SUCCESS);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_ptr_eq(conns[0].hrasconn, h);
+    ck_assert_str_eq(conns[0].szDeviceType, st.szDeviceType);
+    ck_assert_str_eq(conns[0].szDeviceName, st.szDeviceName);
+
+    RASCONNSTATUSW wst = { .dwSize = sizeof(wst) };
+    ck_assert_uint_eq(RasGetConnectStatusW(h, &wst), ERROR_SUCCESS);
+    wchar_t wname[RAS_MaxDeviceName + 1];
+    swprintf(wname, RAS_MaxDeviceName + 1, L"%s", link_reports[_i].ras_name);
+    ck_assert(wcscmp(wst.szDeviceName, wname) == 0);
+
+    Found f = enumerate();
+    bool listed = false;
+    for (DWORD i = 0; i < f.n; i++)
+        listed = listed || (strcmp(f.dev[i].szDeviceType, st.szDeviceType) == 0 &&
+                            strcmp(f.dev[i].szDeviceName, st.szDeviceName) == 0);
+    ck_assert_int_eq(listed, link_reports[_i].listed);
+}
+END_TEST
+
+START_TEST(test_a_pppoe_link_that_never_found_a_server_reads_651) {
+    ck_assert_int_eq(fake_plugin_spawn(&link_plugin, 0), 0);
+    ck_assert_int_eq(fake_plugin_register_device(&link_plugin, "nopado", "pppoe", "eth0", NULL), 0);
+    ck_assert_int_eq(fake_plugin_phase(&link_plugin, 2), 0);
+    HRASCONN h;
+    ck_assert_int_eq(test_handle_for_pid(link_plugin.pid, &h), 0);
+    /* rp-pppoe.so's discovery got no PADO: pppd's connect failed (8) */
+    ck_assert_int_eq(fake_plugin_exit(&link_plugin, 8, false), 0);
+    RASCONNSTATUSA st = test_status(h);
+    ck_assert_int_eq(st.rasconnstate, RASCS_Disconnected);
+    ck_assert_uint_eq(st.dwError, ERROR_FROM_DEVICE);
+    ck_assert_uint_eq(st.dwError, 651);
+    ck_assert_str_eq(st.szDeviceType, RASDT_PPPoE);
+}
+END_TEST
+
 Suite *devices_suite(void) {
     Suite *s = suite_create("devices");
     TCase *tc = test_tcase(s, "enum_devices", setup, NULL);
@@ -211,5 +295,9 @@ Suite *devices_suite(void) {
     tcase_add_test(tc, test_enum_devices_w);
     tcase_add_test(tc, test_enum_devices_size_protocol);
     tcase_add_test(tc, test_without_the_daemon_enum_devices_is_711);
+    tc = test_tcase(s, "link_names", link_setup, link_teardown);
+    tcase_add_loop_test(tc, test_rasconn_status_and_enum_devices_name_a_link_alike, 0,
+                        (int) (sizeof(link_reports) / sizeof(link_reports[0])));
+    tcase_add_test(tc, test_a_pppoe_link_that_never_found_a_server_reads_651);
     return s;
 }

@@ -30,3 +30,4 @@ Suite *wnet_error_map_suite(void);
 Suite *mount_pin_suite(void);
 Suite *chat_script_suite(void);
 Suite *device_status_suite(void);
+Suite *link_device_suite(void);

@@ -31,6 +31,7 @@ int main(void) {
         mount_pin_suite,
         chat_script_suite,
         device_status_suite,
+        link_device_suite,
     };
 
     SRunner *runner = srunner_create(NULL);
