@@ -591,7 +591,8 @@ static int write_device(FILE *f, const PeersEntry *e) {
     case PEERS_DEVICE_MODEM:
         return write_modem(f, e);
     case PEERS_DEVICE_PPPOE:
-        fprintf(f, "plugin rp-pppoe.so\nnic-%s\n", e->device_name);
+        /* the interface comes after the kept lines (write_device_end()) */
+        fprintf(f, "plugin rp-pppoe.so\n");
         if (e->phone[0])
             fprintf(f, "rp_pppoe_service %s\n", e->phone);
         return 0;
@@ -604,6 +605,15 @@ static int write_device(FILE *f, const PeersEntry *e) {
     default:
         return -EINVAL;
     }
+}
+
+/* pppd 2.4.9's rp-pppoe.so takes its pppoe-padi-timeout and
+ * pppoe-padi-attempts values when it parses the interface option: only
+ * those written before it count.  So the interface follows whatever a
+ * user added to the file (pppd 2.5 reads them after all options). */
+static void write_device_end(FILE *f, const PeersEntry *e) {
+    if (e->device == PEERS_DEVICE_PPPOE)
+        fprintf(f, "nic-%s\n", e->device_name);
 }
 
 static uint32_t allowed_auth(uint32_t options) {
@@ -630,6 +640,7 @@ int peers_entry_format(FILE *f, const PeersEntry *e, char *const *kept) {
         return r;
     for (char *const *l = kept; l && *l; l++)
         fprintf(f, "%s\n", *l);
+    write_device_end(f, e);
 
     fprintf(f, "noauth\n");
     uint32_t allowed = allowed_auth(e->options);

@@ -126,6 +126,30 @@ START_TEST(test_modem_named_by_id_lives_under_dev_serial_by_id) {
 }
 END_TEST
 
+/* pppd 2.4.9's rp-pppoe.so reads pppoe-padi-* when it parses nic-IF:
+ * options a user added must come between the plugin and the interface. */
+START_TEST(test_pppoe_interface_follows_the_kept_discovery_options) {
+    PeersEntry e;
+    ck_assert_int_eq(peers_entry_parse("plugin rp-pppoe.so\nnic-veth-c\npppoe-padi-timeout 1\n"
+                                       "pppoe-padi-attempts 2\n", &e, NULL), 0);
+    char **kept = NULL;
+    ck_assert_int_eq(peers_entry_parse("plugin rp-pppoe.so\nnic-veth-c\npppoe-padi-timeout 1\n"
+                                       "pppoe-padi-attempts 2\n", &e, &kept), 0);
+    ck_assert_int_eq(e.device, PEERS_DEVICE_PPPOE);
+    ck_assert_str_eq(e.device_name, "veth-c");
+    char *text = format_text(&e, kept);
+    const char *plugin = strstr(text, "plugin rp-pppoe.so\n"), *timeout = strstr(text, "pppoe-padi-timeout 1\n"),
+               *attempts = strstr(text, "pppoe-padi-attempts 2\n"), *nic = strstr(text, "nic-veth-c\n");
+    ck_assert(plugin && timeout && attempts && nic);
+    ck_assert(plugin < timeout && plugin < attempts);
+    ck_assert_msg(timeout < nic && attempts < nic, "%s", text);
+    free(text);
+    for (char **l = kept; *l; l++)
+        free(*l);
+    free(kept);
+}
+END_TEST
+
 START_TEST(test_pppoe_entry_loads_the_plugin_on_its_interface) {
     PeersEntry e;
     peers_entry_init(&e);
@@ -643,6 +667,7 @@ Suite *peers_entry_suite(void) {
     tcase_add_test(tc, test_modem_entry_round_trips_with_a_generated_chat_script);
     tcase_add_test(tc, test_modem_named_by_id_lives_under_dev_serial_by_id);
     tcase_add_test(tc, test_pppoe_entry_loads_the_plugin_on_its_interface);
+    tcase_add_test(tc, test_pppoe_interface_follows_the_kept_discovery_options);
     tcase_add_test(tc, test_pptp_entry_runs_pptp_as_the_pty);
     tcase_add_test(tc, test_l2tp_entry_names_its_server);
     tcase_add_test(tc, test_ras_device_types_and_vpn_strategies_map_both_ways);
