@@ -15,6 +15,8 @@
  *                  password hook does), write "USER<TAB>PASSWORD" or
  *                  "error NAME" to $PPPRAS_BUS_DIR/secrets.ENTRY, connect
  *       "hold"     stay in the connect script's phase until SIGTERM
+ *       "discover" the same as rp-pppoe.so on eth0 would (a PPPoE device
+ *                  whose discovery nobody answers)
  *       "fail N"   start, then report Exit(N) and exit with N
  *       "device TEXT"  as a failing pty program would: TEXT goes into
  *                  $PPPRAS_DEVICE_ERROR (set here as the plugin sets it,
@@ -411,6 +413,10 @@ static int dialled(int argc, char **argv) {
         return 1;
     FakeRequest req = { .op = FAKE_OP_REGISTER };
     remember(req.s[0], entry);
+    if (strcmp(word, "discover") == 0) {
+        remember(req.s[1], "pppoe");
+        remember(req.s[2], "eth0");
+    }
     if (call(bus, &req).r < 0 || call(bus, &(FakeRequest) { .op = FAKE_OP_PHASE, .u = PPPD_PHASE_SERIALCONN }).r < 0)
         return 1;
 

@@ -73,7 +73,7 @@ void test_assert_bus_error(int r, const TestBusError *e, const char *name, unsig
 int test_bus_dial(const char *entry, uint64_t *ret_handle, TestBusError *e);
 
 /* Writes (or replaces) the phonebook entry name with contents: for the
- * daemon's fake pppd, "connect", "hold" or "fail N" (tests/fake-pppd.c). */
+ * daemon's fake pppd, "connect", "hold", "discover" or "fail N" (tests/fake-pppd.c). */
 void test_write_entry(const char *name, const char *contents);
 
 /* A test case of s with the fixture and a timeout for waits under load. */

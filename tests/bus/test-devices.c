@@ -7,6 +7,8 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -286,6 +288,58 @@ START_TEST(test_a_pppoe_link_that_never_found_a_server_reads_651) {
 }
 END_TEST
 
+/* The daemon again, with whatever the suite runs it with plus extra. */
+static void restart_daemon_with(const char *extra) {
+    static char saved[1024];
+    static bool have_saved;
+    if (!have_saved) {
+        snprintf(saved, sizeof(saved), "%s", getenv("PPPRAS_DAEMON_ARGS") ?: "");
+        have_saved = true;
+    }
+    char args[1100];
+    snprintf(args, sizeof(args), "%s %s", saved, extra);
+    ck_assert_int_eq(setenv("PPPRAS_DAEMON_ARGS", args, 1), 0);
+    ck_assert_int_eq(test_daemon_kill(SIGTERM), 0);
+    ck_assert_int_eq(test_daemon_start(), 0);
+}
+
+static void supervised_setup(void) {
+    restart_daemon_with("--supervise-timeout=1");
+}
+
+static void supervised_teardown(void) {
+    restart_daemon_with("");
+}
+
+static DWORD dial(const char *entry, HRASCONN *h) {
+    RASDIALPARAMSA p = { .dwSize = sizeof(p) };
+    strcpy(p.szEntryName, entry);
+    *h = NULL;
+    return RasDialA(NULL, NULL, &p, 0, NULL, h);
+}
+
+/* A PPPoE discovery that nobody answers is the device's failure, however
+ * long it ran: the supervisor's verdict is 651 then, where a link that
+ * got no further with PPP is 718. */
+START_TEST(test_supervisor_ending_a_pppoe_discovery_gives_651) {
+    HRASCONN h;
+    test_write_entry("nopado", "discover");
+    ck_assert_uint_eq(dial("nopado", &h), ERROR_FROM_DEVICE);
+    ck_assert_ptr_nonnull(h);
+    RASCONNSTATUSA st = test_status(h);
+    ck_assert_int_eq(st.rasconnstate, RASCS_Disconnected);
+    ck_assert_uint_eq(st.dwError, 651);
+    ck_assert_str_eq(st.szDeviceType, RASDT_PPPoE);
+    ck_assert_str_eq(st.szDeviceName, "eth0");
+    test_hang_up_and_wait(h);
+
+    test_write_entry("nolcp", "hold");
+    ck_assert_uint_eq(dial("nolcp", &h), ERROR_PPP_TIMEOUT);
+    ck_assert_uint_eq(test_status(h).dwError, 718);
+    test_hang_up_and_wait(h);
+}
+END_TEST
+
 Suite *devices_suite(void) {
     Suite *s = suite_create("devices");
     TCase *tc = test_tcase(s, "enum_devices", setup, NULL);
@@ -299,5 +353,7 @@ Suite *devices_suite(void) {
     tcase_add_loop_test(tc, test_rasconn_status_and_enum_devices_name_a_link_alike, 0,
                         (int) (sizeof(link_reports) / sizeof(link_reports[0])));
     tcase_add_test(tc, test_a_pppoe_link_that_never_found_a_server_reads_651);
+    tc = test_tcase(s, "supervisor", supervised_setup, supervised_teardown);
+    tcase_add_test(tc, test_supervisor_ending_a_pppoe_discovery_gives_651);
     return s;
 }
