@@ -607,10 +607,10 @@ static int write_device(FILE *f, const PeersEntry *e) {
     }
 }
 
-/* pppd 2.4.9's rp-pppoe.so takes its pppoe-padi-timeout and
+/* rp-pppoe.so before pppd 2.5.1 takes its pppoe-padi-timeout and
  * pppoe-padi-attempts values when it parses the interface option: only
  * those written before it count.  So the interface follows whatever a
- * user added to the file (pppd 2.5 reads them after all options). */
+ * user added to the file (2.5.1 reads them after all options). */
 static void write_device_end(FILE *f, const PeersEntry *e) {
     if (e->device == PEERS_DEVICE_PPPOE)
         fprintf(f, "nic-%s\n", e->device_name);
