@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "chat-map.h"
+#include "dial-env.h"
 #include "peers-entry.h"
 #include "ras.h"
 #include "util.h"
@@ -346,9 +347,22 @@ static void copy_field(char *dst, size_t size, const char *src) {
     snprintf(dst, size, "%s", src);
 }
 
-/* The number after ATD[T|P] in a chat script, if any. */
+/* The number in a connect line: the default of our "${PPPRAS_PHONE:-N}",
+ * else what follows ATD[T|P] in a chat script, if any. */
 static void phone_from_chat(const char *script, char *dst, size_t size) {
-    const char *p = strstr(script, "ATD");
+    const char *p = strstr(script, "${" DEVICE_ENV_PHONE ":-");
+    if (p) {
+        p += strlen("${" DEVICE_ENV_PHONE ":-");
+        size_t n = strcspn(p, "}");
+        if (p[n] == '}' && n > 0 && n < size) {
+            memcpy(dst, p, n);
+            dst[n] = '\0';
+            if (peers_phone_is_valid(dst))
+                return;
+        }
+        dst[0] = '\0';
+    }
+    p = strstr(script, "ATD");
     if (!p)
         return;
     p += 3;
@@ -575,13 +589,19 @@ int peers_entry_parse(const char *text, PeersEntry *ret, char ***ret_kept) {
 static int write_modem(FILE *f, const PeersEntry *e) {
     const char *prefix = strncmp(e->device_name, "tty", 3) == 0 ? "/dev/" : "/dev/serial/by-id/";
     fprintf(f, "%s%s\n115200\nmodem\ncrtscts\nlock\n", prefix, e->device_name);
-    /* sh runs the connect string: every variable part is single-quoted,
-     * and the phone number's alphabet has no quote or backslash. */
-    fprintf(f, "connect \"" CHAT_PATH " -v -t 90");
+    /* pppd reads the option in double quotes, where a backslash escapes
+     * the next character (\\ is one backslash, \" a quote); sh then runs
+     * it with pppd's environment (common/dial-env.h).  The number chat
+     * dials through -T and \T is the dial's override if it has one, else
+     * the entry's; either is in "" for sh, and the phone alphabet has
+     * nothing sh, pppd or chat would read there as more than text. */
+    fprintf(f, "connect \"" CHAT_PATH " -v -t 90 -T \\\"${" DEVICE_ENV_PHONE ":-%s}\\\"", e->phone);
     /* common/chat-map.c's order: chat's exit status names the answer */
     for (unsigned i = 0; i < chat_aborts_size; i++)
         fprintf(f, " ABORT '%s'", chat_aborts[i].response);
-    fprintf(f, " '' ATZ OK 'ATDT%s' CONNECT ''\"\n", e->phone);
+    fprintf(f, " '' ATZ OK 'ATDT\\\\T' CONNECT ''; s=$?; "
+               "[ -z \\\"$" DEVICE_ENV_CHAT_STATUS "\\\" ] || echo $s >\\\"$" DEVICE_ENV_CHAT_STATUS "\\\"; "
+               "exit $s\"\n");
     fprintf(f, "remotenumber \"%s\"\n", e->phone);
     return 0;
 }

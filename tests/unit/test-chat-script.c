@@ -15,6 +15,10 @@
 
 #include "chat-map.h"
 #include "chat-script.h"
+#include "../../daemon/device-status.h"
+#include "../../daemon/peers-entry.h"
+#include "../../pppd-plugin/device-env.h"
+#include "dial-env.h"
 #include "scratch-dir.h"
 #include "suites.h"
 
@@ -262,6 +266,69 @@ START_TEST(test_each_modem_answer_through_chat_gives_its_error) {
 }
 END_TEST
 
+/* The double-quoted value of the entry's connect option, as pppd's
+ * getword() reads it (a backslash takes the next character). */
+static char *entry_connect_line(const char *number) {
+    PeersEntry e;
+    peers_entry_init(&e);
+    e.device = PEERS_DEVICE_MODEM;
+    strcpy(e.device_name, "ttyS9");
+    strcpy(e.phone, number);
+    char *text = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&text, &size);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(peers_entry_format(f, &e, NULL), 0);
+    ck_assert_int_eq(fclose(f), 0);
+    const char *p = strstr(text, "\nconnect \"");
+    ck_assert_ptr_nonnull(p);
+    char *w = malloc(strlen(p)), *o = w;
+    for (p += strlen("\nconnect \""); *p && *p != '"'; p++)
+        *o++ = *p == '\\' ? *++p : *p;
+    *o = '\0';
+    free(text);
+    return w;
+}
+
+/* A RasSetEntryProperties modem entry's own connect line, run by sh with
+ * the plugin's variables as pppd runs it, through a real chat: the
+ * dial's override is the number dialled, and chat's status is where the
+ * daemon reads it. */
+START_TEST(test_entry_connect_line_dials_the_override_and_leaves_chats_status) {
+    if (access("/usr/sbin/chat", X_OK) < 0)
+        return;
+    static const struct {
+        const char *entry_number, *override;
+        uint32_t error;
+    } cases[] = {
+        { "5551234", "111", 676 },
+        { "5551234", "222", 679 },
+        { "333",     NULL,  680 },
+    };
+    char dir[SCRATCH_PATH_MAX], link[SCRATCH_PATH_MAX];
+    scratch_dir_new(dir);
+    pid_t emu = start_modem(dir, link);
+
+    for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+        ck_assert_int_eq(device_status_prepare(dir, getpid()), 0);
+        ck_assert_int_eq(device_env_set(dir, getpid(), cases[k].override), 0);
+        char *line = entry_connect_line(cases[k].entry_number), *shell = NULL;
+        ck_assert_int_gt(asprintf(&shell, "exec <%s >%s; %s", link, link, line), 0);
+        int rc = system(shell);
+        free(shell);
+        free(line);
+        ck_assert(WIFEXITED(rc));
+        ck_assert_uint_eq(device_dial_error(dir, getpid()), cases[k].error);
+    }
+    unsetenv(DEVICE_ENV_PHONE);
+    unsetenv(DEVICE_ENV_CHAT_STATUS);
+    unsetenv(DEVICE_ENV_DEVICE_ERROR);
+    kill(emu, SIGTERM);
+    waitpid(emu, NULL, 0);
+    scratch_dir_remove(dir);
+}
+END_TEST
+
 Suite *chat_script_suite(void) {
     Suite *s = suite_create("chat_script");
     TCase *tc = tcase_create("chat_script");
@@ -276,6 +343,7 @@ Suite *chat_script_suite(void) {
     tcase_add_test(tc, test_connect_command_exit_and_record_agree);
     tcase_add_test(tc, test_status_file_holds_only_a_status);
     tcase_add_test(tc, test_each_modem_answer_through_chat_gives_its_error);
+    tcase_add_test(tc, test_entry_connect_line_dials_the_override_and_leaves_chats_status);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -108,11 +108,29 @@ START_TEST(test_modem_entry_round_trips_with_a_generated_chat_script) {
     ck_assert(has_line(text, "/dev/ttyUSB0"));
     ck_assert(has_line(text, "remotenumber \"+1 (555) 010-9999\""));
     /* chat's exit status names the failure: 4 + the ABORT string's index */
-    ck_assert(has_line(text, "connect \"/usr/sbin/chat -v -t 90 ABORT 'BUSY' ABORT 'NO CARRIER' "
+    /* chat dials -T's number, the dial's override or else the entry's,
+     * and the shell leaves chat's status where the plugin says */
+    ck_assert(has_line(text, "connect \"/usr/sbin/chat -v -t 90 -T \\\"${PPPRAS_PHONE:-+1 (555) 010-9999}\\\" "
+                             "ABORT 'BUSY' ABORT 'NO CARRIER' "
                              "ABORT 'NO DIALTONE' ABORT 'NO ANSWER' ABORT 'ERROR' ABORT 'NO DIAL TONE' "
-                             "'' ATZ OK 'ATDT+1 (555) 010-9999' CONNECT ''\""));
+                             "'' ATZ OK 'ATDT\\\\T' CONNECT ''; s=$?; "
+                             "[ -z \\\"$PPPRAS_CHAT_STATUS\\\" ] || echo $s >\\\"$PPPRAS_CHAT_STATUS\\\"; exit $s\""));
     free(text);
     assert_round_trip(&e);
+}
+END_TEST
+
+/* The number reads back from the connect line alone, too. */
+START_TEST(test_modem_number_reads_back_from_the_connect_line) {
+    PeersEntry e = modem(), back;
+    char *text = format_text(&e, NULL);
+    char *rn = strstr(text, "remotenumber");
+    ck_assert_ptr_nonnull(rn);
+    memmove(rn, strchr(rn, '\n') + 1, strlen(strchr(rn, '\n') + 1) + 1);
+    ck_assert_ptr_null(strstr(text, "remotenumber"));
+    ck_assert_int_eq(peers_entry_parse(text, &back, NULL), 0);
+    ck_assert_str_eq(back.phone, "+1 (555) 010-9999");
+    free(text);
 }
 END_TEST
 
@@ -634,29 +652,77 @@ START_TEST(test_the_real_pppd_reads_every_file_written) {
 }
 END_TEST
 
+/* The double-quoted word after "connect " as pppd's options.c getword()
+ * reads it: a backslash takes the next character (the lines written use
+ * it only before a backslash or a quote). */
+static char *pppd_connect_word(const char *text) {
+    const char *p = strstr(text, "connect \"");
+    ck_assert_ptr_nonnull(p);
+    p += strlen("connect \"");
+    char *w = malloc(strlen(p) + 1), *o = w;
+    ck_assert_ptr_nonnull(w);
+    for (; *p && *p != '"'; p++) {
+        if (*p == '\\') {
+            p++;
+            ck_assert_msg(*p == '\\' || *p == '"', "pppd would read \\%c as another character", *p);
+        }
+        *o++ = *p;
+    }
+    ck_assert_int_eq(*p, '"');
+    *o = '\0';
+    return w;
+}
+
+/* The connect string run by sh as pppd runs it, with printf in chat's
+ * place; its output in out. */
+static int run_connect_as_printf(const char *word, char out[static 4096]) {
+    const char *chat = "/usr/sbin/chat";
+    ck_assert_int_eq(strncmp(word, chat, strlen(chat)), 0);
+    char *cmd;
+    ck_assert_int_ge(asprintf(&cmd, "printf '[%%s]\\n'%s", word + strlen(chat)), 0);
+    FILE *p = popen(cmd, "r");
+    ck_assert_ptr_nonnull(p);
+    size_t n = fread(out, 1, 4095, p);
+    out[n] = '\0';
+    free(cmd);
+    return pclose(p);
+}
+
 START_TEST(test_the_shell_reads_the_chat_script_as_the_words_meant) {
     PeersEntry e = everything(PEERS_DEVICE_MODEM);
     char *text = format_text(&e, NULL);
     PeersEntry back;
     ck_assert_int_eq(peers_entry_parse(text, &back, NULL), 0);
-    /* the connect string as pppd hands it to sh, with printf in chat's place */
-    const char *start = strstr(text, "connect \"") + strlen("connect \"");
-    char *script = strndup(start, strcspn(start, "\""));
-    const char *chat = "/usr/sbin/chat";
-    ck_assert_int_eq(strncmp(script, chat, strlen(chat)), 0);
-    char *cmd;
-    ck_assert_int_ge(asprintf(&cmd, "printf '[%%s]\\n'%s", script + strlen(chat)), 0);
-    FILE *p = popen(cmd, "r");
-    ck_assert_ptr_nonnull(p);
-    char out[4096] = "";
-    size_t n = fread(out, 1, sizeof(out) - 1, p);
-    out[n] = '\0';
-    ck_assert_int_eq(pclose(p), 0);
+    char *word = pppd_connect_word(text), out[4096];
+
+    unsetenv("PPPRAS_PHONE");
+    unsetenv("PPPRAS_CHAT_STATUS");
+    ck_assert_int_eq(run_connect_as_printf(word, out), 0);
     ck_assert_ptr_nonnull(strstr(out, "\n[NO CARRIER]\n"));
-    ck_assert_ptr_nonnull(strstr(out, "\n[ATDT+1 (555) 010-99#*,W]\n"));
+    ck_assert_ptr_nonnull(strstr(out, "\n[-T]\n[+1 (555) 010-99#*,W]\n"));
+    ck_assert_ptr_nonnull(strstr(out, "\n[ATDT\\T]\n"));
     ck_assert_ptr_nonnull(strstr(out, "\n[]\n"));
-    free(cmd);
-    free(script);
+
+    /* the dial's override replaces the number; chat's status goes where the plugin says */
+    char status[] = "/tmp/pppras-chat-status.XXXXXX";
+    int fd = mkstemp(status);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    setenv("PPPRAS_PHONE", "9,111", 1);
+    setenv("PPPRAS_CHAT_STATUS", status, 1);
+    ck_assert_int_eq(run_connect_as_printf(word, out), 0);
+    ck_assert_ptr_nonnull(strstr(out, "\n[-T]\n[9,111]\n"));
+    ck_assert_ptr_null(strstr(out, "555"));
+    FILE *f = fopen(status, "re");
+    ck_assert_ptr_nonnull(f);
+    char line[16] = "";
+    ck_assert_ptr_nonnull(fgets(line, sizeof(line), f));
+    fclose(f);
+    unlink(status);
+    ck_assert_str_eq(line, "0\n");
+    unsetenv("PPPRAS_PHONE");
+    unsetenv("PPPRAS_CHAT_STATUS");
+    free(word);
     free(text);
 }
 END_TEST
@@ -666,6 +732,7 @@ Suite *peers_entry_suite(void) {
     TCase *tc = tcase_create("devices");
     tcase_add_test(tc, test_modem_entry_round_trips_with_a_generated_chat_script);
     tcase_add_test(tc, test_modem_named_by_id_lives_under_dev_serial_by_id);
+    tcase_add_test(tc, test_modem_number_reads_back_from_the_connect_line);
     tcase_add_test(tc, test_pppoe_entry_loads_the_plugin_on_its_interface);
     tcase_add_test(tc, test_pppoe_interface_follows_the_kept_discovery_options);
     tcase_add_test(tc, test_pptp_entry_runs_pptp_as_the_pty);
