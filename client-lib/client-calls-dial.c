@@ -14,8 +14,8 @@
 
 static bool append_params(DBusMessageIter *iter, const ClientDialParams *p) {
     DBusMessageIter array;
-    const char *keys[] = { "user", "password", "domain" };
-    const char *values[] = { p->user, p->password, p->domain };
+    const char *keys[] = { "user", "password", "domain", "phone" };
+    const char *values[] = { p->user, p->password, p->domain, p->phone };
 
     assert(iter);
     assert(p);

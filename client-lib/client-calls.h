@@ -66,6 +66,7 @@ typedef struct ClientDialParams {
     const char *user;
     const char *password;
     const char *domain;
+    const char *phone;       /* Dial only: the number (server, service) instead of the entry's */
 } ClientDialParams;
 
 /* Dial(entry, params) → handle.  bus: a private connection (so the

@@ -186,10 +186,6 @@ static DWORD ras_dial(const RASDIALEXTENSIONS *extensions, const void *phonebook
     /* "" would dial szPhoneNumber on the first modem: pppd needs an entry */
     if (req.entry[0] == '\0')
         return ERROR_CANNOT_FIND_PHONEBOOK_ENTRY;
-    /* the number lives in the peers file; an override cannot reach pppd
-     * without a command line, so refuse it rather than dial another number */
-    if (req.phone_number[0] != '\0')
-        return ERROR_NOT_SUPPORTED;
     /* one entry is one pppd, one link: subentry 1 or "all" (0) */
     if (req.sub_entry > 1)
         return ERROR_INVALID_PARAMETER;
@@ -206,6 +202,10 @@ static DWORD ras_dial(const RASDIALEXTENSIONS *extensions, const void *phonebook
         dial.password = req.password;
     if (req.domain[0] && strcmp(req.domain, "*") != 0)
         dial.domain = req.domain;
+    /* "replaces the number stored in the phone-book entry"; the daemon
+     * checks it against the entry's device (ERROR_INVALID_PARAMETER) */
+    if (req.phone_number[0])
+        dial.phone = req.phone_number;
 
     code = state_follower_open(&f);
     if (code != 0)

@@ -846,7 +846,8 @@ int context_dial(Context *ctx, const DialRequest *req, Connection **ret) {
         asprintf(&entry_file, "%s/%s", ctx->phonebook_dir, req->entry) < 0)
         return -ENOMEM;
     PppdSpawn spawn = { .pppd_path = ctx->pppd_path, .plugin_path = ctx->plugin_path, .entry = req->entry,
-                        .entry_file = entry_file, .runtime_dir = ctx->runtime_dir };
+                        .entry_file = entry_file, .runtime_dir = ctx->runtime_dir,
+                        .phone = req->phone, .pppoe_service = req->pppoe_service };
     pid_t pid;
     int pidfd;
     r = pppd_spawn(&spawn, &pid, &pidfd);

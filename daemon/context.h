@@ -96,6 +96,8 @@ typedef struct DialRequest {
     const char *entry;
     uid_t owner;
     const char *user, *password, *domain;    /* NULL: none */
+    const char *phone;       /* the dial's number, server or service; NULL: the entry's */
+    bool pppoe_service;      /* phone is a PPPoE service name */
     const char *dialler;     /* the caller's unique bus name: holds the handle (dial-hold.h); NULL: not held */
 } DialRequest;
 int context_dial(Context *ctx, const DialRequest *req, Connection **ret);

@@ -9,23 +9,25 @@
 #include "bus-util.h"
 #include "context.h"
 #include "dial-params.h"
+#include "entry-store.h"
 #include "log.h"
 #include "manager-dial.h"
 #include "phonebook.h"
 #include "raserror.h"
 #include "util.h"
 
-/* Dial / SetDialParams keys: user, password, domain (s).  Strings point
- * into m.  Unknown keys are skipped; a known key of another type or with
- * control characters is -EINVAL. */
+/* Dial / SetDialParams keys: user, password, domain, phone (s; phone
+ * only for Dial).  Strings point into m.  Unknown keys are skipped; a
+ * known key of another type or with control characters is -EINVAL. */
 typedef struct DialDict {
-    const char *user, *password, *domain;
+    const char *user, *password, *domain, *phone;
 } DialDict;
 
 static const BusDictKey dial_keys[] = {
     { "user",     's', offsetof(DialDict, user) },
     { "password", 's', offsetof(DialDict, password) },
     { "domain",   's', offsetof(DialDict, domain) },
+    { "phone",    's', offsetof(DialDict, phone) },
 };
 
 static int read_dial_dict(sd_bus_message *m, DialDict *ret) {
@@ -85,6 +87,25 @@ int manager_method_dial(sd_bus_message *m, void *userdata, sd_bus_error *error) 
     if (!phonebook_entry_name_is_valid(entry))
         return reply_entry_not_found(m);
 
+    /* RASDIALPARAMS' szPhoneNumber "replaces the number stored in the
+     * phone-book entry": checked against what it replaces, then only
+     * ever an option's argument (pppd-spawn.h). */
+    bool pppoe_service = false;
+    if (!isempty(params.phone)) {
+        PeersEntry pe;
+        r = entry_store_read(ctx->phonebook_dir, entry, &pe, NULL);
+        if (r == -ENOENT)
+            return reply_entry_not_found(m);
+        if (r < 0)
+            return bus_reply_errno(m, r);
+        if (!peers_dial_phone_is_valid(pe.device, params.phone)) {
+            log_notice("Dial of \"%s\" by uid %u: phone number override refused.", entry, (unsigned) caller);
+            return bus_reply_invalid_parameter(m);
+        }
+        pppoe_service = pe.device == PEERS_DEVICE_PPPOE;
+    } else
+        params.phone = NULL;
+
     /* Saved credentials fill in what the caller left out. */
     DialParamsList saved = {};
     if ((!params.user || !params.password) && ctx->state_dir) {
@@ -102,6 +123,7 @@ int manager_method_dial(sd_bus_message *m, void *userdata, sd_bus_error *error) 
     DialRequest req = {
         .entry = entry, .owner = caller,
         .user = params.user, .password = params.password, .domain = params.domain,
+        .phone = params.phone, .pppoe_service = pppoe_service,
         .dialler = sd_bus_message_get_sender(m),
     };
     Connection *c;

@@ -198,6 +198,23 @@ static bool service_is_valid(const char *s) {
     return s[0] == '\0' || (all_in(s, PEERS_NAME_MAX, "_.-") && s[0] != '-');
 }
 
+bool peers_dial_phone_is_valid(PeersDevice device, const char *s) {
+    assert(s);
+    if (s[0] == '\0' || s[0] == '-' || s[0] == ' ')
+        return false;
+    switch (device) {
+    case PEERS_DEVICE_MODEM:
+        return peers_phone_is_valid(s);
+    case PEERS_DEVICE_PPPOE:
+        return service_is_valid(s);
+    case PEERS_DEVICE_PPTP:
+    case PEERS_DEVICE_L2TP:
+        return peers_host_is_valid(s);
+    default:
+        return peers_phone_is_valid(s) || peers_host_is_valid(s);
+    }
+}
+
 static bool ipv4_is_valid(const char *s) {
     struct in_addr a;
     return s[0] == '\0' || inet_pton(AF_INET, s, &a) == 1;

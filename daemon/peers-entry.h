@@ -67,6 +67,13 @@ bool peers_host_is_valid(const char *s);
 bool peers_ifname_is_valid(const char *s);
 bool peers_tty_name_is_valid(const char *s);
 
+/* A dial's override of the entry's number (RASDIALPARAMS szPhoneNumber):
+ * the alphabet of what it replaces for the device -- a phone number, a
+ * VPN server, a PPPoE service name (not empty); an entry of no known
+ * device takes a phone number or a host.  Never starting with '-' or a
+ * space, so no program reads it as an option. */
+bool peers_dial_phone_is_valid(PeersDevice device, const char *s);
+
 /* Every field checked for writing: 0, -EINVAL. */
 int peers_entry_validate(const PeersEntry *e);
 

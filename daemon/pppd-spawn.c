@@ -34,6 +34,15 @@ void pppd_spawn_argv(const PppdSpawn *s, const char *argv[PPPD_ARGV_MAX]) {
         argv[i++] = "pppras-runtime-dir";
         argv[i++] = s->runtime_dir;
     }
+    if (s->phone) {
+        /* the plugin puts it in PPPRAS_PHONE for the connect or pty line */
+        argv[i++] = "pppras-phone";
+        argv[i++] = s->phone;
+        if (s->pppoe_service) {
+            argv[i++] = "rp_pppoe_service";
+            argv[i++] = s->phone;
+        }
+    }
     argv[i] = NULL;
     assert(i < PPPD_ARGV_MAX);
 }

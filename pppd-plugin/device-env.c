@@ -20,7 +20,7 @@ bool device_env_phone_is_valid(const char *phone) {
     for (size_t i = 0; i < n; i++) {
         char c = phone[i];
         if (!(('0' <= c && c <= '9') || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') ||
-              strchr("+*#,-(). :", c)))
+              strchr("+*#,-(). :_", c)))
             return false;
     }
     return true;

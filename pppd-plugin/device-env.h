@@ -8,7 +8,7 @@
 #include <sys/types.h>
 
 /* 1..128 characters a dial string or a host name has: letters, digits,
- * space and + * # , - ( ) . : -- not starting with '-' or a space.
+ * space and + * # , - ( ) . : _ -- not starting with '-' or a space.
  * Nothing a shell, chat or a program's option parser reads as more. */
 bool device_env_phone_is_valid(const char *phone);
 

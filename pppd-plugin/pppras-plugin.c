@@ -48,8 +48,9 @@ static option_t plugin_options[] = {
       .description = "D-Bus address to report to instead of the system bus" },
     { .name = "pppras-entry", .type = o_string, .addr = &arg_entry,
       .description = "Phonebook entry name to report for this connection" },
-    { .name = "pppras-phone", .type = o_string, .addr = &arg_phone,
-      .description = "Phone number to report for this connection" },
+    /* Privileged: device programs dial it (PPPRAS_PHONE). */
+    { .name = "pppras-phone", .type = o_string, .addr = &arg_phone, .flags = OPT_PRIV,
+      .description = "Phone number (or VPN server) this dial uses instead of the entry's" },
     /* Privileged: where a root-owned file is written at exit. */
     { .name = "pppras-runtime-dir", .type = o_string, .addr = &arg_runtime_dir, .flags = OPT_PRIV,
       .description = "ppprasd's runtime directory, where pppd's ending is kept (default /run/pppras)" },

@@ -9,6 +9,7 @@
  *   fake-pppd --control REQ_FD REPLY_FD [--ignore-sigterm] [--unprivileged]
  *       a test drives it (tests/bus/fake-plugin.h); SIGTERM: exit 0
  *   fake-pppd file PATH ... | call NAME ...   (the daemon's Dial)
+ *       its arguments go to $PPPRAS_BUS_DIR/argv.ENTRY, one a line;
  *       the first line of the entry file says what to do:
  *       "connect"  report a complete connect, then stay up until SIGTERM
  *       "secrets"  ask for the secrets (Link.GetSecrets, as the plugin's
@@ -391,6 +392,22 @@ static int record_secrets(DBusConnection *bus, const char *entry) {
     return f ? 0 : -errno;
 }
 
+/* What the daemon started us with, for the test to read. */
+static void record_argv(const char *entry, int argc, char **argv) {
+    const char *dir = getenv("PPPRAS_BUS_DIR");
+    char path[4096];
+
+    if (!dir)
+        return;
+    snprintf(path, sizeof(path), "%s/argv.%s", dir, entry);
+    FILE *f = fopen(path, "we");
+    if (!f)
+        return;
+    for (int i = 0; i < argc; i++)
+        fprintf(f, "%s\n", argv[i]);
+    fclose(f);
+}
+
 static int dialled(int argc, char **argv) {
     char path[4096] = "", entry[64] = "", word[16], error_name[128], text[64];
     char runtime_dir[4096] = "/run/pppras";
@@ -407,6 +424,7 @@ static int dialled(int argc, char **argv) {
             snprintf(runtime_dir, sizeof(runtime_dir), "%s", argv[i + 1]);
     if (!path[0] || !entry[0] || read_script(path, word, &number, text) < 0)
         return 2;   /* pppd's EXIT_OPTION_ERROR */
+    record_argv(entry, argc, argv);
 
     DBusConnection *bus = connect_bus(error_name);
     if (!bus)

@@ -2,7 +2,7 @@
 /* rasdial: Windows' rasdial.exe for pppras, built on libpppras alone.
  *
  *   rasdial                                   list connected entries
- *   rasdial ENTRY [USER [PASSWORD|*]] [/DOMAIN:D] [/PHONEBOOK:DIR]
+ *   rasdial ENTRY [USER [PASSWORD|*]] [/DOMAIN:D] [/PHONEBOOK:DIR] [/PHONE:NUMBER]
  *                                             dial ENTRY, printing progress
  *   rasdial ENTRY /DISCONNECT                 hang up the connection of ENTRY
  *   rasdial /DISCONNECT                       hang up the only connection
@@ -603,6 +603,7 @@ static DWORD do_watch(void) {
 static void help(void) {
     printf("Usage: rasdial                      List the connected entries\n"
            "       rasdial ENTRY [USER [PASSWORD|*]] [/DOMAIN:DOMAIN] [/PHONEBOOK:DIR]\n"
+           "              [/PHONE:NUMBER]\n"
            "                                    Dial ENTRY (a file in the phonebook, /etc/ppp/peers)\n"
            "       rasdial ENTRY /DISCONNECT    Hang up the connection of ENTRY\n"
            "       rasdial /DISCONNECT          Hang up the only connection\n"
@@ -625,9 +626,9 @@ static void help(void) {
            "/DISCONNECT may be written /d; switches are case-insensitive.\n"
            "/PHONEBOOK names the phonebook directory (only the daemon's is accepted).\n"
            "\n"
-           "/PHONE:NUMBER is refused with error 50 (the number is in the entry's\n"
-           "pppd options); /CALLBACK:NUMBER and /PREFIXSUFFIX are accepted and change\n"
-           "nothing.\n"
+           "/PHONE:NUMBER dials NUMBER instead of the entry's number (a VPN entry's\n"
+           "server, a PPPoE entry's service); /CALLBACK:NUMBER and /PREFIXSUFFIX are\n"
+           "accepted and change nothing.\n"
            "\n"
            "Exit status: 0 success; 1 a RAS error (\"Remote Access error N - text\" on\n"
            "stderr, or {\"error\":N,\"error_text\":...} on stdout with --json); 2 bad\n"

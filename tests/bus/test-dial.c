@@ -22,6 +22,7 @@
 
 #define ENTRY_NOT_FOUND "org.pppras.Ras1.Error.EntryNotFound"
 #define DIAL_IN_PROGRESS "org.pppras.Ras1.Error.DialInProgress"
+#define ELEMENTSOF(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Handles dialled by the running test, hung up by the teardown. */
 static HRASCONN dialled[8];
@@ -331,6 +332,143 @@ START_TEST(test_dial_device_error_that_is_no_ras_code_is_ignored) {
 }
 END_TEST
 
+/* The arguments the daemon started the fake pppd of entry with, as one
+ * string "ARG ARG ..."; NULL when it was not started. */
+static char *started_with(const char *entry) {
+    char path[4096], line[512];
+    snprintf(path, sizeof(path), "%s/argv.%s", getenv("PPPRAS_BUS_DIR"), entry);
+    FILE *f = fopen(path, "re");
+    if (!f)
+        return NULL;
+    char *all = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&all, &size);
+    ck_assert_ptr_nonnull(out);
+    while (fgets(line, sizeof(line), f)) {
+        line[strcspn(line, "\n")] = '\0';
+        fprintf(out, "%s%s", size ? " " : "", line);
+        fflush(out);
+    }
+    fclose(f);
+    fclose(out);
+    return all;
+}
+
+static void forget_started(const char *entry) {
+    char path[4096];
+    snprintf(path, sizeof(path), "%s/argv.%s", getenv("PPPRAS_BUS_DIR"), entry);
+    (void) unlink(path);
+}
+
+/* "szPhoneNumber: ... replaces the number stored in the phone-book entry":
+ * for a modem the number, for a VPN the server, for PPPoE the service;
+ * pppd gets it as an option's argument after the entry's own options. */
+static const struct {
+    const char *entry, *file, *phone, *want;
+} overrides[] = {
+    { "ov-modem", "connect\n/dev/ttyS0\nremotenumber 5551234\n", "111",
+      " pppras-phone 111" },
+    { "ov-modem-w", "connect\n/dev/ttyS0\nremotenumber 5551234\n", "+1 (555) 010-9999,,W",
+      " pppras-phone +1 (555) 010-9999,,W" },
+    { "ov-pppoe", "connect\nplugin rp-pppoe.so\nnic-eth0\n", "isp_2.fast",
+      " pppras-phone isp_2.fast rp_pppoe_service isp_2.fast" },
+    { "ov-pptp", "connect\npty \"/usr/sbin/pptp vpn.example.com --nolaunchpppd\"\n", "vpn2.example.com",
+      " pppras-phone vpn2.example.com" },
+    { "ov-l2tp", "connect\nplugin pppol2tp.so\nremotenumber 192.0.2.1\n", "192.0.2.9",
+      " pppras-phone 192.0.2.9" },
+};
+
+START_TEST(test_dial_phone_number_replaces_the_entrys_number) {
+    test_write_entry(overrides[_i].entry, overrides[_i].file);
+    forget_started(overrides[_i].entry);
+    RASDIALPARAMSA p = params_a(overrides[_i].entry);
+    snprintf(p.szPhoneNumber, sizeof(p.szPhoneNumber), "%s", overrides[_i].phone);
+    HRASCONN h = NULL;
+
+    ck_assert_uint_eq(RasDialA(NULL, NULL, &p, 0, NULL, &h), ERROR_SUCCESS);
+    keep(h);
+    char *argv = started_with(overrides[_i].entry);
+    ck_assert_ptr_nonnull(argv);
+    /* last: nothing after it can take it as its own argument */
+    size_t n = strlen(argv), w = strlen(overrides[_i].want);
+    ck_assert_msg(n > w && strcmp(argv + n - w, overrides[_i].want) == 0, "pppd started as: %s", argv);
+    free(argv);
+}
+END_TEST
+
+START_TEST(test_dial_w_phone_number_replaces_the_entrys_number) {
+    test_write_entry("ov-w", "connect\n/dev/ttyS0\nremotenumber 5551234\n");
+    forget_started("ov-w");
+    RASDIALPARAMSW p = params_w(L"ov-w");
+    wcscpy(p.szPhoneNumber, L"0800 123");
+    HRASCONN h = NULL;
+
+    ck_assert_uint_eq(RasDialW(NULL, NULL, &p, 0, NULL, &h), ERROR_SUCCESS);
+    keep(h);
+    char *argv = started_with("ov-w");
+    ck_assert_ptr_nonnull(argv);
+    ck_assert_ptr_nonnull(strstr(argv, " pppras-phone 0800 123"));
+    free(argv);
+}
+END_TEST
+
+START_TEST(test_dial_without_phone_number_dials_the_entrys_own) {
+    test_write_entry("ov-none", "connect\n/dev/ttyS0\nremotenumber 5551234\n");
+    forget_started("ov-none");
+    RASDIALPARAMSA p = params_a("ov-none");
+    HRASCONN h = NULL;
+
+    ck_assert_uint_eq(RasDialA(NULL, NULL, &p, 0, NULL, &h), ERROR_SUCCESS);
+    keep(h);
+    char *argv = started_with("ov-none");
+    ck_assert_ptr_nonnull(argv);
+    ck_assert_ptr_null(strstr(argv, "pppras-phone"));
+    ck_assert_ptr_null(strstr(argv, "rp_pppoe_service"));
+    free(argv);
+}
+END_TEST
+
+/* What does not belong in the device's alphabet never reaches pppd. */
+static const struct {
+    const char *file, *phone;
+} bad_overrides[] = {
+    { "connect\n/dev/ttyS0\nremotenumber 5551234\n", "111;reboot" },
+    { "connect\n/dev/ttyS0\nremotenumber 5551234\n", "$(id)" },
+    { "connect\n/dev/ttyS0\nremotenumber 5551234\n", "1'2" },
+    { "connect\n/dev/ttyS0\nremotenumber 5551234\n", "-1" },
+    { "connect\n/dev/ttyS0\nremotenumber 5551234\n", " 1" },
+    { "connect\n/dev/ttyS0\nremotenumber 5551234\n", "vpn.example.com" },
+    { "connect\n/dev/ttyS0\nremotenumber 5551234\n", "1\\T" },
+    { "connect\nplugin rp-pppoe.so\nnic-eth0\n", "isp 2" },
+    { "connect\nplugin rp-pppoe.so\nnic-eth0\n", "-isp" },
+    { "connect\npty \"/usr/sbin/pptp vpn.example.com --nolaunchpppd\"\n", "-oProxy=x" },
+    { "connect\npty \"/usr/sbin/pptp vpn.example.com --nolaunchpppd\"\n", "a b" },
+    { "connect\nplugin pppol2tp.so\nremotenumber 192.0.2.1\n", "host/x" },
+    { "connect\n", "1\"2" },
+};
+
+START_TEST(test_dial_phone_number_outside_the_devices_alphabet_is_invalid_parameter) {
+    test_write_entry("ov-bad", bad_overrides[_i].file);
+    forget_started("ov-bad");
+    RASDIALPARAMSA p = params_a("ov-bad");
+    snprintf(p.szPhoneNumber, sizeof(p.szPhoneNumber), "%s", bad_overrides[_i].phone);
+    HRASCONN h = NULL;
+
+    ck_assert_uint_eq(RasDialA(NULL, NULL, &p, 0, NULL, &h), ERROR_INVALID_PARAMETER);
+    ck_assert_ptr_null(h);
+    ck_assert_uint_eq(test_count_connections(), 0);
+    ck_assert_ptr_null(started_with("ov-bad"));
+}
+END_TEST
+
+START_TEST(test_dial_phone_number_for_no_entry_is_623) {
+    RASDIALPARAMSA p = params_a("ov-nosuch");
+    snprintf(p.szPhoneNumber, sizeof(p.szPhoneNumber), "111");
+    HRASCONN h = NULL;
+    ck_assert_uint_eq(RasDialA(NULL, NULL, &p, 0, NULL, &h), ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
+}
+END_TEST
+
 START_TEST(test_dial_with_a_handle_given_is_invalid_handle) {
     test_write_entry("resume", "connect");
     RASDIALPARAMSA p = params_a("resume");
@@ -420,6 +558,12 @@ Suite *dial_suite(void) {
     tcase_add_test(tc, test_dial_after_the_connection_was_hung_up_dials_anew);
     tcase_add_test(tc, test_dial_that_fails_returns_the_error_and_a_handle_to_hang_up);
     tcase_add_test(tc, test_dial_device_program_error_code_is_the_dials_error);
+    tcase_add_loop_test(tc, test_dial_phone_number_replaces_the_entrys_number, 0, (int) ELEMENTSOF(overrides));
+    tcase_add_test(tc, test_dial_w_phone_number_replaces_the_entrys_number);
+    tcase_add_test(tc, test_dial_without_phone_number_dials_the_entrys_own);
+    tcase_add_loop_test(tc, test_dial_phone_number_outside_the_devices_alphabet_is_invalid_parameter, 0,
+                        (int) ELEMENTSOF(bad_overrides));
+    tcase_add_test(tc, test_dial_phone_number_for_no_entry_is_623);
     tcase_add_loop_test(tc, test_dial_device_error_that_is_no_ras_code_is_ignored, 0, 6);
     tcase_add_test(tc, test_dial_credentials_reach_pppd_through_get_secrets);
     tcase_add_test(tc, test_dial_with_the_saved_password_handle_uses_the_saved_password);

@@ -160,6 +160,29 @@ START_TEST(test_entry_is_only_ever_an_options_argument) {
 }
 END_TEST
 
+/* The dial's override follows everything else, each value the argument
+ * of its option; a PPPoE entry's also sets the service. */
+START_TEST(test_phone_override_is_the_last_options_argument) {
+    for (int pppoe = 0; pppoe < 2; pppoe++) {
+        const char *argv[PPPD_ARGV_MAX];
+        PppdSpawn s = { .pppd_path = "/usr/sbin/pppd", .plugin_path = "/p/pppras.so", .entry = "isp",
+                        .entry_file = "/srv/peers/isp", .runtime_dir = "/run/x", .phone = "-x y",
+                        .pppoe_service = pppoe };
+        const char *const want[] = { "/usr/sbin/pppd", "file", "/srv/peers/isp", "nodetach", "plugin",
+                                     "/p/pppras.so", "pppras-entry", "isp", "pppras-runtime-dir", "/run/x",
+                                     "pppras-phone", "-x y", pppoe ? "rp_pppoe_service" : NULL,
+                                     pppoe ? "-x y" : NULL, NULL };
+        pppd_spawn_argv(&s, argv);
+        for (size_t i = 0; i < ELEMENTSOF(want); i++) {
+            ck_assert_msg(streq_ptr(argv[i], want[i]), "argv[%zu] is \"%s\", want \"%s\"", i, strempty(argv[i]),
+                          strempty(want[i]));
+            if (!want[i])
+                break;
+        }
+    }
+}
+END_TEST
+
 Suite *entry_name_suite(void) {
     Suite *s = suite_create("entry_name");
     TCase *tc = tcase_create("names");
@@ -169,6 +192,7 @@ Suite *entry_name_suite(void) {
     tcase_add_test(tc, test_null_is_refused);
     tcase_add_test(tc, test_256_bytes_is_the_longest_name);
     tcase_add_test(tc, test_entry_is_only_ever_an_options_argument);
+    tcase_add_test(tc, test_phone_override_is_the_last_options_argument);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("files");

@@ -727,6 +727,24 @@ START_TEST(test_the_shell_reads_the_chat_script_as_the_words_meant) {
 }
 END_TEST
 
+/* A dial's override is what it replaces: a number, a server, a service. */
+START_TEST(test_dial_override_takes_the_alphabet_of_what_it_replaces) {
+    ck_assert(peers_dial_phone_is_valid(PEERS_DEVICE_MODEM, "+1 (555) 010-99#*,W"));
+    ck_assert(!peers_dial_phone_is_valid(PEERS_DEVICE_MODEM, "vpn.example.com"));
+    ck_assert(peers_dial_phone_is_valid(PEERS_DEVICE_PPTP, "vpn.example.com"));
+    ck_assert(peers_dial_phone_is_valid(PEERS_DEVICE_L2TP, "2001:db8::1"));
+    ck_assert(!peers_dial_phone_is_valid(PEERS_DEVICE_PPTP, "a b"));
+    ck_assert(peers_dial_phone_is_valid(PEERS_DEVICE_PPPOE, "isp_2.fast"));
+    ck_assert(!peers_dial_phone_is_valid(PEERS_DEVICE_PPPOE, "isp 2"));
+    ck_assert(peers_dial_phone_is_valid(PEERS_DEVICE_NONE, "555"));
+    ck_assert(peers_dial_phone_is_valid(PEERS_DEVICE_NONE, "host.example"));
+    static const char *const bad[] = { "", "-1", " 1", "-", "1;2", "$(id)", "1'2", "1\"2", "1\\T", "1\n2", "1}" };
+    for (PeersDevice d = PEERS_DEVICE_NONE; d < _PEERS_DEVICE_MAX; d++)
+        for (size_t i = 0; i < ELEMENTSOF(bad); i++)
+            ck_assert_msg(!peers_dial_phone_is_valid(d, bad[i]), "device %d took \"%s\"", (int) d, bad[i]);
+}
+END_TEST
+
 Suite *peers_entry_suite(void) {
     Suite *s = suite_create("peers_entry");
     TCase *tc = tcase_create("devices");
@@ -754,6 +772,7 @@ Suite *peers_entry_suite(void) {
     tcase_add_loop_test(tc, test_hostile_vpn_servers_are_refused, 0, 2);
     tcase_add_test(tc, test_hostile_addresses_and_services_and_numbers_are_refused);
     tcase_add_test(tc, test_overlong_strings_are_refused);
+    tcase_add_test(tc, test_dial_override_takes_the_alphabet_of_what_it_replaces);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("hand_written");
