@@ -137,6 +137,48 @@ static bool is_modem_port(const char *name, void *userdata) {
     return false;
 }
 
+/* The target of ROOT/dev/serial/by-id/NAME, an absolute one read inside
+ * root as the rest; "" when it is no link. */
+static void by_id_target(const char *root, const char *name, char full[static PATH_MAX * 2]) {
+    char path[PATH_MAX], target[PATH_MAX];
+    full[0] = '\0';
+    if (snprintf(path, sizeof(path), "%s/dev/serial/by-id/%s", root, name) >= (int) sizeof(path))
+        return;
+    ssize_t k = readlink(path, target, sizeof(target) - 1);
+    if (k <= 0)
+        return;
+    target[k] = '\0';
+    if (target[0] == '/')
+        snprintf(full, PATH_MAX * 2, "%s%s", root, target);
+    else
+        snprintf(full, PATH_MAX * 2, "%s/dev/serial/by-id/%s", root, target);
+}
+
+typedef struct OtherModem {
+    const char *root;
+    char **ttys;     /* the ports listed already */
+    size_t n_ttys;
+} OtherModem;
+
+/* A by-id link whose target is there but is none of the ports listed (a
+ * modem behind another driver, a pty): a modem by that name. */
+static bool is_other_modem(const char *name, void *userdata) {
+    const OtherModem *o = userdata;
+    char full[PATH_MAX * 2];
+    struct stat st;
+
+    if (!peers_tty_name_is_valid(name))
+        return false;
+    by_id_target(o->root, name, full);
+    if (!full[0] || stat(full, &st) < 0 || S_ISDIR(st.st_mode))
+        return false;
+    const char *base = strrchr(full, '/');
+    for (size_t i = 0; i < o->n_ttys; i++)
+        if (strcmp(base ? base + 1 : full, o->ttys[i]) == 0)
+            return false;
+    return true;
+}
+
 static bool is_ethernet(const char *name, void *userdata) {
     const char *root = userdata;
     char type[32];
@@ -153,8 +195,8 @@ int device_list(const char *root, DeviceList *ret) {
     /* "/" and "" both mean the real system */
     const char *r0 = strcmp(root, "/") == 0 ? "" : root;
     DeviceList l = {};
-    char **ttys = NULL, **nets = NULL;
-    size_t n_ttys = 0, n_nets = 0;
+    char **ttys = NULL, **others = NULL, **nets = NULL;
+    size_t n_ttys = 0, n_others = 0, n_nets = 0;
     char path[PATH_MAX];
 
     snprintf(path, sizeof(path), "%s/sys/class/tty", r0);
@@ -167,6 +209,13 @@ int device_list(const char *root, DeviceList *ret) {
         r = append(&l, RASDT_Modem, by_id ?: ttys[i]);
         free(by_id);
     }
+    /* then the by-id links none of those ports has taken, each once */
+    if (r >= 0) {
+        snprintf(path, sizeof(path), "%s/dev/serial/by-id", r0);
+        r = list_dir(path, is_other_modem, &(OtherModem) { r0, ttys, n_ttys }, &others, &n_others);
+    }
+    for (size_t i = 0; r >= 0 && i < n_others; i++)
+        r = append(&l, RASDT_Modem, others[i]);
 
     if (r >= 0) {
         snprintf(path, sizeof(path), "%s/sys/class/net", r0);
@@ -180,6 +229,7 @@ int device_list(const char *root, DeviceList *ret) {
         r = append(&l, RASDT_Vpn, peers_device_miniport(vpns[i]));
 
     free_names(ttys, n_ttys);
+    free_names(others, n_others);
     free_names(nets, n_nets);
     if (r < 0) {
         device_list_done(&l);

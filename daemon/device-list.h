@@ -20,7 +20,9 @@ typedef struct DeviceList {
 } DeviceList;
 
 /* Modems (by /dev/serial/by-id name where there is one, else the tty
- * name), then PPPoE interfaces, then the VPN devices; each group sorted.
+ * name; then the by-id links to anything else that exists, such as a
+ * pty, each device once), then PPPoE interfaces, then the VPN devices;
+ * each group sorted.
  * 0 or -ENOMEM; unreadable directories are empty. */
 int device_list(const char *root, DeviceList *ret);
 void device_list_done(DeviceList *l);

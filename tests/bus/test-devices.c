@@ -123,6 +123,44 @@ START_TEST(test_enum_devices_lists_modems_pppoe_and_the_miniports) {
 }
 END_TEST
 
+static void by_id(const char *name, const char *target) {
+    char link[PATH_MAX];
+    snprintf(link, sizeof(link), "%s/dev/serial/by-id", test_device_root());
+    make_dirs(link);
+    snprintf(link, sizeof(link), "%s/dev/serial/by-id/%s", test_device_root(), name);
+    ck_assert_int_eq(symlink(target, link), 0);
+}
+
+/* A by-id link to something no tty driver of /sys/class/tty lists (the
+ * modem emulator's pty) is a modem all the same; a second link to a
+ * port listed already, or a link to nothing, adds no device. */
+START_TEST(test_a_by_id_link_to_a_pty_is_a_modem_each_device_once) {
+    fake_machine();
+    put("dev/pts/3", "");
+    put("dev/ttyUSB0", "");
+    by_id("usb-pppras_Modem_Emulator-if00", "/dev/pts/3");         /* read inside the root */
+    by_id("usb-ACME_Modem_42-if00-port1", "../../ttyUSB0");          /* ttyUSB0's second name */
+    by_id("usb-Gone_Modem-if00", "../../ttyUSB7");                   /* unplugged */
+    by_id("usb-Host_Path-if00", "/dev/null");                        /* there only outside the root */
+    Found f = enumerate();
+    const char *expected[][2] = {
+        { "modem", "ttyACM0" },
+        { "modem", "ttyS0" },
+        { "modem", "usb-ACME_Modem_42-if00-port0" },
+        { "modem", "usb-pppras_Modem_Emulator-if00" },
+        { "PPPoE", "enp3s0" },
+        { "PPPoE", "eth0" },
+        { "vpn", "WAN Miniport (PPTP)" },
+        { "vpn", "WAN Miniport (L2TP)" },
+    };
+    ck_assert_uint_eq(f.n, sizeof(expected) / sizeof(expected[0]));
+    for (DWORD i = 0; i < f.n; i++) {
+        ck_assert_str_eq(f.dev[i].szDeviceType, expected[i][0]);
+        ck_assert_str_eq(f.dev[i].szDeviceName, expected[i][1]);
+    }
+}
+END_TEST
+
 START_TEST(test_an_empty_machine_still_has_the_vpn_devices) {
     Found f = enumerate();
     ck_assert_uint_eq(f.n, 2);
@@ -344,6 +382,7 @@ Suite *devices_suite(void) {
     Suite *s = suite_create("devices");
     TCase *tc = test_tcase(s, "enum_devices", setup, NULL);
     tcase_add_test(tc, test_enum_devices_lists_modems_pppoe_and_the_miniports);
+    tcase_add_test(tc, test_a_by_id_link_to_a_pty_is_a_modem_each_device_once);
     tcase_add_test(tc, test_an_empty_machine_still_has_the_vpn_devices);
     tcase_add_test(tc, test_each_device_listed_makes_an_entry);
     tcase_add_test(tc, test_enum_devices_w);
