@@ -15,6 +15,8 @@ typedef struct ExitMapEntry {
 
 /* pppd's connect script failed: chat-map.h says how. */
 #define PPPD_EXIT_CONNECT_FAILED 8
+/* pppd refused an option (an entry's device line naming no device among them). */
+#define PPPD_EXIT_OPTION_ERROR 2
 
 extern const ExitMapEntry exit_map[];
 extern const unsigned exit_map_size;

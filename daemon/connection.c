@@ -421,6 +421,10 @@ uint32_t connection_exit_error(const Connection *c, int status) {
     /* pppd says only "connect script failed" or "hung up"; the device said why */
     if (connection_device_error_applies(status) && c->device_error)
         return c->device_error;
+    /* pppd stopped at the entry's device line, before it loaded the
+     * plugin: Windows says the modem is not available */
+    if (status == PPPD_EXIT_OPTION_ERROR && c->device_missing)
+        return ERROR_PORT_NOT_AVAILABLE;
     /* else what a failed connect means for this kind of device */
     if (status == PPPD_EXIT_CONNECT_FAILED) {
         uint32_t e = link_device_connect_error(link_device_kind(c->device_type, c->device));

@@ -92,6 +92,7 @@ struct Connection {
     bool auth_failed;            /* the plugin reported an authentication failure (Auth) */
     uint32_t exit_error;
     uint32_t device_error;       /* what the device said of a failed dial (device-status.h); 0: none */
+    bool device_missing;         /* dialled with its modem's device path absent (an unplugged modem) */
     bool process_gone;           /* the pidfd said so; the handle lingers or is retired */
     bool hanging_up;             /* HangUp started: SIGTERM sent, SIGKILL armed */
     bool connected_notified;     /* RASCN_Connection fired for the current Connected */

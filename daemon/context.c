@@ -864,6 +864,7 @@ int context_dial(Context *ctx, const DialRequest *req, Connection **ret) {
     }
     c->dialled = c->is_child = true;
     c->pidfd = pidfd;
+    c->device_missing = req->device_missing;
     if (ctx->runtime_dir) {
         r = device_status_prepare(ctx->runtime_dir, pid);
         if (r < 0)

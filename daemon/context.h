@@ -98,6 +98,7 @@ typedef struct DialRequest {
     const char *user, *password, *domain;    /* NULL: none */
     const char *phone;       /* the dial's number, server or service; NULL: the entry's */
     bool pppoe_service;      /* phone is a PPPoE service name */
+    bool device_missing;     /* a modem entry whose device path is not there */
     const char *dialler;     /* the caller's unique bus name: holds the handle (dial-hold.h); NULL: not held */
 } DialRequest;
 int context_dial(Context *ctx, const DialRequest *req, Connection **ret);

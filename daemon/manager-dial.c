@@ -3,7 +3,9 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <stddef.h>
+#include <limits.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "bus-errors.h"
 #include "bus-util.h"
@@ -64,6 +66,19 @@ static int reply_entry_not_found(sd_bus_message *m) {
     return bus_reply_ras_error(m, PPPRAS_ERROR_ENTRY_NOT_FOUND, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
 }
 
+/* A modem entry whose device is not there (an unplugged USB modem's
+ * by-id link dangles): pppd will stop at the entry's device line with an
+ * option error, which then means the modem is not available (633). */
+static bool modem_device_missing(const PeersEntry *e) {
+    char path[PATH_MAX];
+    struct stat st;
+
+    assert(e);
+    if (e->device != PEERS_DEVICE_MODEM || peers_modem_device_path(e, path, sizeof(path)) < 0)
+        return false;
+    return stat(path, &st) < 0 && errno == ENOENT;
+}
+
 int manager_method_dial(sd_bus_message *m, void *userdata, sd_bus_error *error) {
     Context *ctx = userdata;
     assert(m);
@@ -91,13 +106,15 @@ int manager_method_dial(sd_bus_message *m, void *userdata, sd_bus_error *error) 
      * phone-book entry": checked against what it replaces, then only
      * ever an option's argument (pppd-spawn.h). */
     bool pppoe_service = false;
-    if (!isempty(params.phone)) {
-        PeersEntry pe;
-        r = entry_store_read(ctx->phonebook_dir, entry, &pe, NULL);
+    PeersEntry pe;
+    r = entry_store_read(ctx->phonebook_dir, entry, &pe, NULL);
+    if (r < 0 && !isempty(params.phone)) {
         if (r == -ENOENT)
             return reply_entry_not_found(m);
-        if (r < 0)
-            return bus_reply_errno(m, r);
+        return bus_reply_errno(m, r);
+    }
+    bool have_entry = r >= 0;
+    if (!isempty(params.phone)) {
         if (!peers_dial_phone_is_valid(pe.device, params.phone)) {
             log_notice("Dial of \"%s\" by uid %u: phone number override refused.", entry, (unsigned) caller);
             return bus_reply_invalid_parameter(m);
@@ -124,6 +141,7 @@ int manager_method_dial(sd_bus_message *m, void *userdata, sd_bus_error *error) 
         .entry = entry, .owner = caller,
         .user = params.user, .password = params.password, .domain = params.domain,
         .phone = params.phone, .pppoe_service = pppoe_service,
+        .device_missing = have_entry && modem_device_missing(&pe),
         .dialler = sd_bus_message_get_sender(m),
     };
     Connection *c;

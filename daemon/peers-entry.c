@@ -603,9 +603,20 @@ int peers_entry_parse(const char *text, PeersEntry *ret, char ***ret_kept) {
 
 /* ------------------------------------------------------------- writing */
 
-static int write_modem(FILE *f, const PeersEntry *e) {
+int peers_modem_device_path(const PeersEntry *e, char *buf, size_t size) {
+    assert(e);
+    assert(buf);
     const char *prefix = strncmp(e->device_name, "tty", 3) == 0 ? "/dev/" : "/dev/serial/by-id/";
-    fprintf(f, "%s%s\n115200\nmodem\ncrtscts\nlock\n", prefix, e->device_name);
+    int n = snprintf(buf, size, "%s%s", prefix, e->device_name);
+    return n < 0 || (size_t) n >= size ? -ENAMETOOLONG : 0;
+}
+
+static int write_modem(FILE *f, const PeersEntry *e) {
+    char path[sizeof("/dev/serial/by-id/") + PEERS_NAME_MAX];
+    int r = peers_modem_device_path(e, path, sizeof(path));
+    if (r < 0)
+        return r;
+    fprintf(f, "%s\n115200\nmodem\ncrtscts\nlock\n", path);
     /* pppd reads the option in double quotes, where a backslash escapes
      * the next character (\\ is one backslash, \" a quote); sh then runs
      * it with pppd's environment (common/dial-env.h).  The number chat

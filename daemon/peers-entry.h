@@ -74,6 +74,10 @@ bool peers_tty_name_is_valid(const char *s);
  * space, so no program reads it as an option. */
 bool peers_dial_phone_is_valid(PeersDevice device, const char *s);
 
+/* The device path a modem entry's file names: /dev/NAME for a tty name,
+ * else /dev/serial/by-id/NAME.  -ENAMETOOLONG if it does not fit. */
+int peers_modem_device_path(const PeersEntry *e, char *buf, size_t size);
+
 /* Every field checked for writing: 0, -EINVAL. */
 int peers_entry_validate(const PeersEntry *e);
 

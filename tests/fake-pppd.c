@@ -19,6 +19,8 @@
  *       "discover" the same as rp-pppoe.so on eth0 would (a PPPoE device
  *                  whose discovery nobody answers)
  *       "fail N"   start, then report Exit(N) and exit with N
+ *       "refuse"   exit 2 at once, never on the bus: pppd refusing an option
+ *                  of the entry before it loaded its plugin
  *       "device TEXT"  as a failing pty program would: TEXT goes into
  *                  $PPPRAS_DEVICE_ERROR (set here as the plugin sets it,
  *                  common/dial-env.h), then Exit(16) and exit 16 */
@@ -425,6 +427,8 @@ static int dialled(int argc, char **argv) {
     if (!path[0] || !entry[0] || read_script(path, word, &number, text) < 0)
         return 2;   /* pppd's EXIT_OPTION_ERROR */
     record_argv(entry, argc, argv);
+    if (strcmp(word, "refuse") == 0)
+        return 2;
 
     DBusConnection *bus = connect_bus(error_name);
     if (!bus)

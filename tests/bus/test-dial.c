@@ -469,6 +469,25 @@ START_TEST(test_dial_phone_number_for_no_entry_is_623) {
 }
 END_TEST
 
+/* An unplugged USB modem leaves its by-id link dangling: pppd refuses
+ * the entry's device line (exit 2, before its plugin is loaded), which
+ * Windows reports as the modem not being available. */
+START_TEST(test_dial_of_a_modem_that_is_not_there_is_633) {
+    test_write_entry("unplugged", "refuse\n/dev/serial/by-id/usb-pppras_Unplugged_Modem-if00\n");
+    RASDIALPARAMSA p = params_a("unplugged");
+    HRASCONN h = NULL;
+
+    ck_assert_uint_eq(RasDialA(NULL, NULL, &p, 0, NULL, &h), ERROR_PORT_NOT_AVAILABLE);
+    keep(h);
+    /* the device is there: another option was wrong (604) */
+    test_write_entry("badoption", "refuse\n/dev/tty\n");
+    p = params_a("badoption");
+    h = NULL;
+    ck_assert_uint_eq(RasDialA(NULL, NULL, &p, 0, NULL, &h), ERROR_WRONG_INFO_SPECIFIED);
+    keep(h);
+}
+END_TEST
+
 START_TEST(test_dial_with_a_handle_given_is_invalid_handle) {
     test_write_entry("resume", "connect");
     RASDIALPARAMSA p = params_a("resume");
@@ -558,6 +577,7 @@ Suite *dial_suite(void) {
     tcase_add_test(tc, test_dial_after_the_connection_was_hung_up_dials_anew);
     tcase_add_test(tc, test_dial_that_fails_returns_the_error_and_a_handle_to_hang_up);
     tcase_add_test(tc, test_dial_device_program_error_code_is_the_dials_error);
+    tcase_add_test(tc, test_dial_of_a_modem_that_is_not_there_is_633);
     tcase_add_loop_test(tc, test_dial_phone_number_replaces_the_entrys_number, 0, (int) ELEMENTSOF(overrides));
     tcase_add_test(tc, test_dial_w_phone_number_replaces_the_entrys_number);
     tcase_add_test(tc, test_dial_without_phone_number_dials_the_entrys_own);
