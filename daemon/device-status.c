@@ -53,7 +53,7 @@ uint32_t device_dial_error(const char *runtime_dir, pid_t pppd_pid) {
     int code = device_error_read(path);
     (void) unlink(path);
     free(path);
-    return e ?: code > 0 ? (uint32_t) code : 0;
+    return e ?: (code > 0 ? (uint32_t) code : 0);
 }
 
 int device_status_prepare(const char *runtime_dir, pid_t pppd_pid) {
