@@ -19,6 +19,7 @@ LIBDIR      ?= $(PREFIX)/lib$(if $(MULTIARCH),/$(MULTIARCH))
 INCLUDEDIR  ?= $(PREFIX)/include
 BINDIR      ?= $(PREFIX)/bin
 SBINDIR     ?= $(PREFIX)/sbin
+LIBEXECDIR  ?= $(PREFIX)/libexec
 DESTDIR     ?=
 DATADIR     ?= $(PREFIX)/share
 MANDIR      ?= $(DATADIR)/man
@@ -92,6 +93,10 @@ BUSTEST_SRC := $(wildcard tests/bus/*.c)
 BENCH_SRC   := $(wildcard tests/bench/*.c)
 STRESS_SRC  := $(wildcard tests/stress/*.c)
 ATTACK_SRC  := $(wildcard tests/attack/*.c)
+L2TP_SRC    := $(wildcard l2tp/*.c)
+# the L2TP LAC's protocol code, which the unit tests link too
+L2TP_LIB_SRC := $(filter-out l2tp/main.c l2tp/lac.c,$(L2TP_SRC))
+L2TP_HELPER := $(LIBEXECDIR)/pppras/pppras-l2tp
 
 obj = $(patsubst %.c,$(B)/obj/%.o,$(1))
 
@@ -100,7 +105,7 @@ LIB         := $(B)/$(LIBNAME).$(SOVERSION)
 PROGRAMS    := $(B)/ppprasd $(B)/pppras.so $(LIB) $(B)/$(LIBNAME) $(B)/rasdial $(B)/wnet \
                $(B)/install/rasdial $(B)/install/wnet \
                $(B)/pppras-uninstalled.pc $(B)/tests/bus-wait-name $(B)/tests/ras-probe $(B)/tests/ras-entry \
-               $(B)/tests/modem-emu $(B)/tests/chat-script-gen
+               $(B)/tests/modem-emu $(B)/tests/chat-script-gen $(B)/pppras-l2tp
 TESTS       := $(B)/tests/unit-tests $(B)/tests/bus-tests $(B)/tests/e2e-link \
                $(B)/tests/wnet-name-tests $(B)/tests/wnet-sshfs-tests $(B)/tests/bench \
                $(B)/tests/fake-pppd $(B)/tests/stress \
@@ -116,10 +121,12 @@ $(B)/obj/%.o: %.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CFLAGS) $(EXTRA_CFLAGS) -c -o $@ $<
 
-$(call obj,$(DAEMON_SRC)):  EXTRA_CFLAGS = $(SYSTEMD_CFLAGS) -DPPPRAS_PLUGIN_PATH='"$(PPPD_PLUGINDIR)/pppras.so"'
+$(call obj,$(DAEMON_SRC)):  EXTRA_CFLAGS = $(SYSTEMD_CFLAGS) -DPPPRAS_PLUGIN_PATH='"$(PPPD_PLUGINDIR)/pppras.so"' \
+                            -DPPPRAS_L2TP_HELPER_PATH='"$(L2TP_HELPER)"'
+$(call obj,$(L2TP_SRC)):    EXTRA_CFLAGS = -Il2tp
 $(call obj,$(PLUGIN_SRC)):  EXTRA_CFLAGS = $(PPPD_CFLAGS) $(DBUS_CFLAGS) -fvisibility=hidden -fno-sanitize=all
 $(call obj,$(LIB_SRC)):     EXTRA_CFLAGS = $(DBUS_CFLAGS) -fvisibility=hidden
-$(call obj,$(UNIT_SRC) $(BUSTEST_SRC)): EXTRA_CFLAGS = $(CHECK_CFLAGS) $(DBUS_CFLAGS) -Iclient-lib -Idaemon
+$(call obj,$(UNIT_SRC) $(BUSTEST_SRC)): EXTRA_CFLAGS = $(CHECK_CFLAGS) $(DBUS_CFLAGS) -Iclient-lib -Idaemon -Il2tp
 $(B)/obj/tests/bus-wait-name.o $(B)/obj/tests/e2e-link.o $(B)/obj/tests/ras-probe.o $(B)/obj/tests/ras-entry.o: EXTRA_CFLAGS = $(DBUS_CFLAGS)
 $(B)/obj/tests/fake-pppd.o: EXTRA_CFLAGS = $(DBUS_CFLAGS) -Itests -Ipppd-plugin
 $(call obj,$(BENCH_SRC)):   EXTRA_CFLAGS = $(DBUS_CFLAGS) $(SYSTEMD_CFLAGS) -Itests/bus
@@ -127,6 +134,11 @@ $(call obj,$(BENCH_SRC)):   EXTRA_CFLAGS = $(DBUS_CFLAGS) $(SYSTEMD_CFLAGS) -Ite
 $(B)/ppprasd: $(call obj,$(DAEMON_SRC) $(COMMON_SRC))
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(SYSTEMD_LIBS)
+
+# The L2TP LAC that pppd runs as its pty program for L2TP entries.
+$(B)/pppras-l2tp: $(call obj,$(L2TP_SRC))
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^
 
 # The plugin lives inside pppd: no sanitizer runtime there (pppd is not
 # built with it), and only the symbols pppd looks up are exported.
@@ -174,7 +186,8 @@ $(B)/pppras.pc: client-lib/pppras.pc.in Makefile
 
 # ---------------------------------------------------------------- tests
 $(B)/tests/unit-tests: $(call obj,$(UNIT_SRC) $(COMMON_SRC) $(filter-out client-lib/main.c,$(LIB_SRC)) $(filter-out daemon/main.c,$(DAEMON_SRC)) \
-                       pppd-plugin/link-end-file.c pppd-plugin/device-env.c pppd-plugin/pty-program.c)
+                       pppd-plugin/link-end-file.c pppd-plugin/device-env.c pppd-plugin/pty-program.c \
+                       $(L2TP_LIB_SRC))
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(DBUS_LIBS) $(SYSTEMD_LIBS) -lpthread
@@ -372,6 +385,7 @@ install: all
 	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
 		$(DESTDIR)$(INCLUDEDIR)/pppras $(DESTDIR)$(PPPD_PLUGINDIR)
 	install -m 0755 $(B)/ppprasd $(DESTDIR)$(SBINDIR)/ppprasd
+	install -D -m 0755 $(B)/pppras-l2tp $(DESTDIR)$(L2TP_HELPER)
 	install -m 0755 $(B)/install/rasdial $(DESTDIR)$(BINDIR)/rasdial
 	install -m 0755 $(B)/install/wnet $(DESTDIR)$(BINDIR)/wnet
 	install -m 0644 $(B)/pppras.so $(DESTDIR)$(PPPD_PLUGINDIR)/pppras.so
@@ -399,7 +413,7 @@ install: all
 
 # Leaves /etc/pppras/ppprasd.conf alone when the administrator changed it.
 uninstall:
-	rm -f $(DESTDIR)$(SBINDIR)/ppprasd $(DESTDIR)$(BINDIR)/rasdial $(DESTDIR)$(BINDIR)/wnet \
+	rm -f $(DESTDIR)$(SBINDIR)/ppprasd $(DESTDIR)$(L2TP_HELPER) $(DESTDIR)$(BINDIR)/rasdial $(DESTDIR)$(BINDIR)/wnet \
 		$(DESTDIR)$(PPPD_PLUGINDIR)/pppras.so $(DESTDIR)$(LIBDIR)/$(LIBNAME) \
 		$(DESTDIR)$(LIBDIR)/$(LIBNAME).$(SOVERSION) $(DESTDIR)$(LIBDIR)/pkgconfig/pppras.pc \
 		$(DESTDIR)$(SYSTEMDUNITDIR)/ppprasd.service \
@@ -407,7 +421,7 @@ uninstall:
 		$(DESTDIR)$(DBUSDIR)/system-services/org.pppras.Ras1.service \
 		$(DESTDIR)$(SYSUSERSDIR)/pppras.conf $(DESTDIR)$(TMPFILESDIR)/pppras.conf \
 		$(addprefix $(DESTDIR)$(INCLUDEDIR)/pppras/,$(notdir $(PUBLIC_HEADERS)))
-	rmdir $(DESTDIR)$(INCLUDEDIR)/pppras 2>/dev/null || true
+	rmdir $(DESTDIR)$(INCLUDEDIR)/pppras $(DESTDIR)$(LIBEXECDIR)/pppras 2>/dev/null || true
 	if cmp -s systemd/ppprasd.conf $(DESTDIR)$(SYSCONFDIR)/pppras/ppprasd.conf; then \
 		rm -f $(DESTDIR)$(SYSCONFDIR)/pppras/ppprasd.conf; fi
 	rmdir $(DESTDIR)$(SYSCONFDIR)/pppras 2>/dev/null || true
