@@ -30,6 +30,7 @@ static const ConfigKey config_keys[] = {
     { "RuntimeDirectory",    CONFIG_STRING,  offsetof(DaemonOptions, runtime_dir) },
     { "PppdPath",            CONFIG_STRING,  offsetof(DaemonOptions, pppd_path) },
     { "PluginPath",          CONFIG_STRING,  offsetof(DaemonOptions, plugin_path) },
+    { "L2tpHelper",          CONFIG_STRING,  offsetof(DaemonOptions, l2tp_helper) },
     { "SshConfig",           CONFIG_STRING,  offsetof(DaemonOptions, ssh_config) },
 };
 

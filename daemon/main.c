@@ -11,6 +11,7 @@
 #include "context.h"
 #include "entry-access.h"
 #include "log.h"
+#include "peers-entry.h"
 #include "options.h"
 #include "pppras-bus.h"
 #include "uid-limits.h"
@@ -25,6 +26,11 @@ static int run(int argc, char *argv[]) {
         return r;
     }
     log_set_max_level(options.log_level);
+    if (peers_set_l2tp_helper(options.l2tp_helper) < 0) {
+        log_error("Invalid --l2tp-helper (an absolute path ending in pppras-l2tp): %s", options.l2tp_helper);
+        daemon_options_done(&options);
+        return -EINVAL;
+    }
 
     /* A client that closes its notification pipe must not kill us. */
     signal(SIGPIPE, SIG_IGN);

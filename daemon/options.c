@@ -38,7 +38,7 @@ void daemon_options_done(DaemonOptions *o) {
     char **strings[] = {
         &o->hangup_group, &o->dial_group, &o->entry_group, &o->mount_group, &o->device_root,
         &o->phonebook_dir, &o->state_dir,
-        &o->runtime_dir, &o->pppd_path, &o->plugin_path, &o->ssh_config,
+        &o->runtime_dir, &o->pppd_path, &o->plugin_path, &o->l2tp_helper, &o->ssh_config,
     };
     for (size_t i = 0; i < ELEMENTSOF(strings); i++) {
         free(*strings[i]);
@@ -71,6 +71,8 @@ static void help(void) {
            "                              (default $RUNTIME_DIRECTORY or %s)\n"
            "     --pppd=PATH              pppd to run for Dial (default %s)\n"
            "     --plugin=PATH            pppras.so for pppd (default %s)\n"
+           "     --l2tp-helper=PATH       The L2TP program L2TP entries run as pppd's pty\n"
+           "                              (default %s)\n"
            "     --ssh-config=FILE        ssh_config(5) file for sshfs network drives\n"
            "                              (default: each user's own)\n"
            "     --config=PATH            Configuration file (default %s)\n"
@@ -80,7 +82,7 @@ static void help(void) {
            "                              the sender (test_pid); private buses only\n",
            DEFAULT_GRACE_SEC, DEFAULT_LINGER_SEC, DEFAULT_SUPERVISE_SEC, DEFAULT_HANGUP_GROUP,
            DEFAULT_DIAL_GROUP, DEFAULT_ENTRY_GROUP, DEFAULT_MOUNT_GROUP, DEFAULT_PHONEBOOK_DIR, DEFAULT_STATE_DIR, DEFAULT_RUNTIME_DIR,
-           DEFAULT_PPPD_PATH, PPPRAS_PLUGIN_PATH, DEFAULT_CONFIG_PATH);
+           DEFAULT_PPPD_PATH, PPPRAS_PLUGIN_PATH, PPPRAS_L2TP_HELPER_PATH, DEFAULT_CONFIG_PATH);
 }
 
 /* Whole seconds, possibly with a fraction ("1.5"): µs. */
@@ -128,6 +130,7 @@ int daemon_options_parse(DaemonOptions *o, int argc, char *argv[]) {
         ARG_TEST_ALLOW_FAKE_PIDS,
         ARG_ENTRY_GROUP,
         ARG_DEVICE_ROOT,
+        ARG_L2TP_HELPER,
     };
     static const struct option options[] = {
         { "help",              no_argument,       NULL, 'h' },
@@ -149,6 +152,7 @@ int daemon_options_parse(DaemonOptions *o, int argc, char *argv[]) {
         { "test-allow-fake-pids", no_argument,    NULL, ARG_TEST_ALLOW_FAKE_PIDS },
         { "entry-group",       required_argument, NULL, ARG_ENTRY_GROUP },
         { "test-device-root",  required_argument, NULL, ARG_DEVICE_ROOT },
+        { "l2tp-helper",       required_argument, NULL, ARG_L2TP_HELPER },
         {}
     };
 
@@ -222,13 +226,15 @@ int daemon_options_parse(DaemonOptions *o, int argc, char *argv[]) {
         case ARG_RUNTIME_DIR:
         case ARG_PPPD:
         case ARG_PLUGIN:
+        case ARG_L2TP_HELPER:
         case ARG_SSH_CONFIG: {
             char **field = c == ARG_DIAL_GROUP ? &o->dial_group :
                            c == ARG_PHONEBOOK ? &o->phonebook_dir :
                            c == ARG_STATE_DIR ? &o->state_dir :
                            c == ARG_RUNTIME_DIR ? &o->runtime_dir :
                            c == ARG_PPPD ? &o->pppd_path :
-                           c == ARG_PLUGIN ? &o->plugin_path : &o->ssh_config;
+                           c == ARG_PLUGIN ? &o->plugin_path :
+                           c == ARG_L2TP_HELPER ? &o->l2tp_helper : &o->ssh_config;
             if (c != ARG_DIAL_GROUP && optarg[0] != '/')
                 return log_error_errno(EINVAL, "%s wants an absolute path: %s", argv[optind - 1], optarg);
             if (free_and_strdup(field, optarg) < 0)
@@ -268,6 +274,7 @@ int daemon_options_parse(DaemonOptions *o, int argc, char *argv[]) {
         { &o->runtime_dir,   runtime ?: DEFAULT_RUNTIME_DIR },
         { &o->pppd_path,     DEFAULT_PPPD_PATH },
         { &o->plugin_path,   PPPRAS_PLUGIN_PATH },
+        { &o->l2tp_helper,   PPPRAS_L2TP_HELPER_PATH },
     };
     for (size_t i = 0; i < ELEMENTSOF(defaults); i++)
         if (!*defaults[i].field && free_and_strdup(defaults[i].field, defaults[i].value) < 0)

@@ -11,6 +11,10 @@
 #define PPPRAS_PLUGIN_PATH "/usr/lib/pppd/2.4.9/pppras.so"
 #endif
 
+#ifndef PPPRAS_L2TP_HELPER_PATH
+#define PPPRAS_L2TP_HELPER_PATH "/usr/libexec/pppras/pppras-l2tp"
+#endif
+
 #define DEFAULT_CONFIG_PATH     "/etc/pppras/ppprasd.conf"
 #define DEFAULT_PHONEBOOK_DIR   "/etc/ppp/peers"
 #define DEFAULT_STATE_DIR       "/var/lib/pppras"
@@ -30,6 +34,7 @@ typedef struct DaemonOptions {
     char *runtime_dir;           /* RuntimeDirectory, --runtime-dir (connection table); NULL: none (tests) */
     char *pppd_path;             /* PppdPath, --pppd */
     char *plugin_path;           /* PluginPath, --plugin */
+    char *l2tp_helper;           /* L2tpHelper, --l2tp-helper: the pty program of L2TP entries */
     char *ssh_config;            /* SshConfig, --ssh-config: ssh_config(5) for sshfs; NULL: each user's own */
     int log_level;               /* --log-level, LOG_* */
     char *device_root;           /* --test-device-root: RasEnumDevices reads DIR/sys, DIR/dev; NULL: "/" */

@@ -4,18 +4,22 @@
 #include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "chat-map.h"
 #include "dial-env.h"
+#include "options.h"
 #include "peers-entry.h"
 #include "ras.h"
 #include "util.h"
 
 #define CHAT_PATH "/usr/sbin/chat"
 #define PPTP_PATH "/usr/sbin/pptp"
+#define L2TP_NAME "pppras-l2tp"
+#define PHONE_VAR "${PPPRAS_PHONE:-"
 #define HEADER    "# ppprasd: written by RasSetEntryProperties; lines it does not manage are kept."
 #define PPP_DEFAULT_MAXFAIL 10
 #define PPP_DEFAULT_HOLDOFF 30
@@ -442,10 +446,28 @@ static void apply_line(PeersEntry *e, ParseState *st, char **w, int n) {
     else if (strcmp(first, "pty") == 0 && arg) {
         char *pw[MAX_WORDS];
         int k = split_words(arg, pw);
-        if (k >= 1 && streq_ptr(basename_of(pw[0]), "pptp")) {
-            st->strong_device = PEERS_DEVICE_PPTP;
-            if (k >= 2 && peers_host_is_valid(pw[1]))
-                copy_field(st->pty_host, sizeof(st->pty_host), pw[1]);
+        PeersDevice d = k < 1 ? PEERS_DEVICE_NONE :
+                        streq_ptr(basename_of(pw[0]), "pptp") ? PEERS_DEVICE_PPTP :
+                        streq_ptr(basename_of(pw[0]), L2TP_NAME) ? PEERS_DEVICE_L2TP : PEERS_DEVICE_NONE;
+        if (d != PEERS_DEVICE_NONE) {
+            st->strong_device = d;
+            /* the host: pptp's first argument, pppras-l2tp's last (its
+             * options come first), maybe inside the phone-number
+             * override's default */
+            int i = d == PEERS_DEVICE_PPTP ? 1 : k - 1;
+            if (i >= 1 && i < k && pw[i][0] != '-') {
+                const char *host = pw[i];
+                char inner[PEERS_NAME_MAX + 1] = "";
+                size_t len = strlen(host), pre = strlen(PHONE_VAR);
+                if (strncmp(host, PHONE_VAR, pre) == 0 && len > pre + 1 && host[len - 1] == '}' &&
+                    len - pre - 1 < sizeof(inner)) {
+                    memcpy(inner, host + pre, len - pre - 1);
+                    inner[len - pre - 1] = '\0';
+                    host = inner;
+                }
+                if (peers_host_is_valid(host))
+                    copy_field(st->pty_host, sizeof(st->pty_host), host);
+            }
         }
         free_words(pw, k < 0 ? 0 : k);
     } else if (strcmp(first, "connect") == 0 && arg)
@@ -521,7 +543,7 @@ static void finish(PeersEntry *e, ParseState *st) {
 
     if (!st->have_remotenumber) {
         const char *phone = e->device == PEERS_DEVICE_MODEM ? st->chat_phone :
-                            e->device == PEERS_DEVICE_PPTP ? st->pty_host :
+                            e->device == PEERS_DEVICE_PPTP || e->device == PEERS_DEVICE_L2TP ? st->pty_host :
                             e->device == PEERS_DEVICE_PPPOE ? st->service : "";
         copy_field(e->phone, sizeof(e->phone), phone);
     }
@@ -603,6 +625,26 @@ int peers_entry_parse(const char *text, PeersEntry *ret, char ***ret_kept) {
 
 /* ------------------------------------------------------------- writing */
 
+/* The L2TP program L2TP entries run (ppprasd --l2tp-helper). */
+static char l2tp_helper[PATH_MAX] = PPPRAS_L2TP_HELPER_PATH;
+
+int peers_set_l2tp_helper(const char *path) {
+    assert(path);
+    /* it lands inside a quoted pppd option and then sh's command line */
+    size_t n = strlen(path);
+    if (path[0] != '/' || n >= sizeof(l2tp_helper) || !streq_ptr(basename_of(path), L2TP_NAME))
+        return -EINVAL;
+    for (size_t i = 0; i < n; i++)
+        if (!isascii((unsigned char) path[i]) || (!isalnum((unsigned char) path[i]) && !strchr("/._+-", path[i])))
+            return -EINVAL;
+    memcpy(l2tp_helper, path, n + 1);
+    return 0;
+}
+
+const char *peers_l2tp_helper(void) {
+    return l2tp_helper;
+}
+
 int peers_modem_device_path(const PeersEntry *e, char *buf, size_t size) {
     assert(e);
     assert(buf);
@@ -648,7 +690,9 @@ static int write_device(FILE *f, const PeersEntry *e) {
         fprintf(f, "pty \"" PPTP_PATH " %s --nolaunchpppd\"\nremotenumber %s\n", e->phone, e->phone);
         return 0;
     case PEERS_DEVICE_L2TP:
-        fprintf(f, "plugin pppol2tp.so\nremotenumber %s\n", e->phone);
+        /* pppd runs the pty line through sh: the dial's phone-number
+         * override (the plugin's checked $PPPRAS_PHONE) replaces the host */
+        fprintf(f, "pty \"%s \\\"" PHONE_VAR "%s}\\\"\"\nremotenumber %s\n", l2tp_helper, e->phone, e->phone);
         return 0;
     default:
         return -EINVAL;

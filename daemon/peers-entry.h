@@ -18,7 +18,7 @@ typedef enum PeersDevice {
     PEERS_DEVICE_MODEM,         /* a serial port, dialled by chat */
     PEERS_DEVICE_PPPOE,         /* rp-pppoe.so on an Ethernet interface */
     PEERS_DEVICE_PPTP,          /* pty running pptp */
-    PEERS_DEVICE_L2TP,          /* pppol2tp.so; the tunnel comes from the L2TP daemon */
+    PEERS_DEVICE_L2TP,          /* pty running pppras-l2tp, our own L2TP access concentrator */
     _PEERS_DEVICE_MAX,
 } PeersDevice;
 
@@ -77,6 +77,11 @@ bool peers_dial_phone_is_valid(PeersDevice device, const char *s);
 /* The device path a modem entry's file names: /dev/NAME for a tty name,
  * else /dev/serial/by-id/NAME.  -ENAMETOOLONG if it does not fit. */
 int peers_modem_device_path(const PeersEntry *e, char *buf, size_t size);
+
+/* The L2TP program that L2TP entries run as pppd's pty: an absolute path
+ * ending in pppras-l2tp, of a plain alphabet.  0 or -EINVAL. */
+int peers_set_l2tp_helper(const char *path);
+const char *peers_l2tp_helper(void);
 
 /* Every field checked for writing: 0, -EINVAL. */
 int peers_entry_validate(const PeersEntry *e);

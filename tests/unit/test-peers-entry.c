@@ -206,11 +206,55 @@ START_TEST(test_l2tp_entry_names_its_server) {
     peers_entry_init(&e);
     e.device = PEERS_DEVICE_L2TP;
     strcpy(e.phone, "192.0.2.7");
-    char *text = format_text(&e, NULL);
-    ck_assert(has_line(text, "plugin pppol2tp.so"));
+    char *text = format_text(&e, NULL), *want;
+    /* our LAC as pppd's pty, the dial's phone-number override first */
+    ck_assert_int_ge(asprintf(&want, "pty \"%s \\\"${PPPRAS_PHONE:-192.0.2.7}\\\"\"", peers_l2tp_helper()), 0);
+    ck_assert(has_line(text, want));
+    ck_assert(strncmp(peers_l2tp_helper(), "/", 1) == 0);
+    free(want);
     ck_assert(has_line(text, "remotenumber 192.0.2.7"));
+    ck_assert(!strstr(text, "pppol2tp"));
     free(text);
     assert_round_trip(&e);
+}
+END_TEST
+
+START_TEST(test_l2tp_helper_path_is_an_option_and_read_back_from_any_path) {
+    PeersEntry e, back;
+    peers_entry_init(&e);
+    e.device = PEERS_DEVICE_L2TP;
+    strcpy(e.phone, "lns.example.net");
+    char *installed = strdup(peers_l2tp_helper());
+    ck_assert_int_eq(peers_set_l2tp_helper("/srv/build/pppras-l2tp"), 0);
+    char *text = format_text(&e, NULL);
+    ck_assert_int_eq(peers_set_l2tp_helper(installed), 0);
+    ck_assert(has_line(text, "pty \"/srv/build/pppras-l2tp \\\"${PPPRAS_PHONE:-lns.example.net}\\\"\""));
+    ck_assert_int_eq(peers_entry_parse(text, &back, NULL), 0);
+    ck_assert_int_eq(back.device, PEERS_DEVICE_L2TP);
+    ck_assert_str_eq(back.phone, "lns.example.net");
+    ck_assert_str_eq(back.device_name, "");
+    free(text);
+
+    /* written by hand: options before the host (its last word), no override */
+    ck_assert_int_eq(peers_entry_parse("pty \"/opt/pppras-l2tp --port 1702 --debug 198.51.100.4\"\n", &back, NULL), 0);
+    ck_assert_int_eq(back.device, PEERS_DEVICE_L2TP);
+    ck_assert_str_eq(back.phone, "198.51.100.4");
+
+    /* what would break out of the quotes or be no program of ours */
+    ck_assert_int_eq(peers_set_l2tp_helper("pppras-l2tp"), -EINVAL);
+    ck_assert_int_eq(peers_set_l2tp_helper("/usr/bin/sh"), -EINVAL);
+    ck_assert_int_eq(peers_set_l2tp_helper("/tmp/a b/pppras-l2tp"), -EINVAL);
+    ck_assert_int_eq(peers_set_l2tp_helper("/tmp/\"$(id)\"/pppras-l2tp"), -EINVAL);
+    ck_assert_str_eq(peers_l2tp_helper(), installed);
+    free(installed);
+}
+END_TEST
+
+START_TEST(test_l2tp_plugin_entries_of_old_still_read_as_l2tp) {
+    PeersEntry back;
+    ck_assert_int_eq(peers_entry_parse("plugin pppol2tp.so\nremotenumber 192.0.2.9\n", &back, NULL), 0);
+    ck_assert_int_eq(back.device, PEERS_DEVICE_L2TP);
+    ck_assert_str_eq(back.phone, "192.0.2.9");
 }
 END_TEST
 
@@ -755,6 +799,8 @@ Suite *peers_entry_suite(void) {
     tcase_add_test(tc, test_pppoe_interface_follows_the_kept_discovery_options);
     tcase_add_test(tc, test_pptp_entry_runs_pptp_as_the_pty);
     tcase_add_test(tc, test_l2tp_entry_names_its_server);
+    tcase_add_test(tc, test_l2tp_helper_path_is_an_option_and_read_back_from_any_path);
+    tcase_add_test(tc, test_l2tp_plugin_entries_of_old_still_read_as_l2tp);
     tcase_add_test(tc, test_ras_device_types_and_vpn_strategies_map_both_ways);
     suite_add_tcase(s, tc);
 
