@@ -2,7 +2,9 @@
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/errqueue.h>
 #include <netdb.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -75,11 +77,17 @@ static bool is_unreachable(int err) {
            err == ENETDOWN || err == EADDRNOTAVAIL;
 }
 
-/* The connection failed at the network level: no LNS answers there. */
+/* The network says no LNS answers there: the end of a tunnel being set
+ * up or closed.  An established one rides out a passing error: HELLO and
+ * the retransmissions tell when the LNS is really gone. */
 static void network_failed(Lac *l, int err) {
+    if (l->state == STATE_ESTABLISHED) {
+        debug(l, "%s port %s: %s", l->o->host, l->o->port, strerror(err));
+        return;
+    }
     say("%s port %s: %s", l->o->host, l->o->port, strerror(err));
-    l->end = l->state < STATE_ESTABLISHED ? LAC_END_NO_ANSWER :
-             l->state == STATE_ESTABLISHED ? LAC_END_DROPPED : l->end;
+    if (l->state < STATE_ESTABLISHED)
+        l->end = LAC_END_NO_ANSWER;
     l->state = STATE_DONE;
 }
 
@@ -312,17 +320,43 @@ static void on_data(Lac *l, const L2tpHeader *h) {
     write_all(STDOUT_FILENO, out, hdlc_encode(frame, n, out));
 }
 
+/* ICMP errors for our datagrams (IP_RECVERR): an unreachable host or
+ * network, a port nobody listens on. */
+static void on_socket_error(Lac *l) {
+    for (int i = 0; i < 16; i++) {
+        uint8_t data[64];
+        union {
+            struct cmsghdr align;
+            uint8_t buf[CMSG_SPACE(sizeof(struct sock_extended_err) + sizeof(struct sockaddr_in6))];
+        } control;
+        struct iovec iov = { .iov_base = data, .iov_len = sizeof(data) };
+        struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = &control, .msg_controllen = sizeof(control) };
+        if (recvmsg(l->sock, &mh, MSG_ERRQUEUE | MSG_DONTWAIT) < 0)
+            return;
+        for (struct cmsghdr *c = CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c)) {
+            if (!((c->cmsg_level == SOL_IP && c->cmsg_type == IP_RECVERR) ||
+                  (c->cmsg_level == SOL_IPV6 && c->cmsg_type == IPV6_RECVERR)) ||
+                c->cmsg_len < CMSG_LEN(sizeof(struct sock_extended_err)))
+                continue;
+            struct sock_extended_err ee;
+            memcpy(&ee, CMSG_DATA(c), sizeof(ee));
+            debug(l, "ICMP error: %s", strerror((int) ee.ee_errno));
+            if (is_unreachable((int) ee.ee_errno)) {
+                network_failed(l, (int) ee.ee_errno);
+                return;
+            }
+        }
+    }
+}
+
 static void on_socket(Lac *l) {
     uint8_t buf[DATAGRAM_MAX];
     for (int i = 0; i < 64 && l->state != STATE_DONE; i++) {
         ssize_t n = recv(l->sock, buf, sizeof(buf), MSG_TRUNC | MSG_DONTWAIT);
         if (n < 0) {
-            if (errno != EAGAIN && errno != EINTR) {
-                if (is_unreachable(errno))
-                    network_failed(l, errno);
-                else
-                    say("recv: %s", strerror(errno));
-            }
+            if (errno != EAGAIN && errno != EINTR && !is_unreachable(errno))
+                say("recv: %s", strerror(errno));
+            /* the error itself waits in the error queue */
             return;
         }
         if ((size_t) n > sizeof(buf))
@@ -433,7 +467,13 @@ static int open_socket(Lac *l) {
             err = errno;
             continue;
         }
-        /* connected: the kernel drops other senders and reports ICMP errors */
+        /* connected: the kernel drops other senders; IP_RECVERR: it reports
+         * every ICMP error, host unreachable too, not only refused ports */
+        int on = 1;
+        if (a->ai_family == AF_INET6)
+            (void) setsockopt(fd, SOL_IPV6, IPV6_RECVERR, &on, sizeof(on));
+        else
+            (void) setsockopt(fd, SOL_IP, IP_RECVERR, &on, sizeof(on));
         if (connect(fd, a->ai_addr, a->ai_addrlen) == 0) {
             freeaddrinfo(ai);
             l->sock = fd;
@@ -503,7 +543,9 @@ LacEnd lac_run(const LacOptions *o) {
         if (r > 0) {
             if (p[1].revents & POLLIN)
                 on_signal(&l);
-            if (p[0].revents & (POLLIN | POLLERR))
+            if (p[0].revents & POLLERR)
+                on_socket_error(&l);
+            if (l.state != STATE_DONE && (p[0].revents & POLLIN))
                 on_socket(&l);
             if (l.state != STATE_DONE && (p[2].revents & (POLLIN | POLLHUP | POLLERR | POLLNVAL)))
                 on_pty(&l);
