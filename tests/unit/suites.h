@@ -31,3 +31,4 @@ Suite *mount_pin_suite(void);
 Suite *chat_script_suite(void);
 Suite *device_status_suite(void);
 Suite *link_device_suite(void);
+Suite *l2tp_suite(void);

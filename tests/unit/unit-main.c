@@ -32,6 +32,7 @@ int main(void) {
         chat_script_suite,
         device_status_suite,
         link_device_suite,
+        l2tp_suite,
     };
 
     SRunner *runner = srunner_create(NULL);
