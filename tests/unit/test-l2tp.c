@@ -231,6 +231,46 @@ START_TEST(test_peer_text_is_truncated_and_made_printable) {
 }
 END_TEST
 
+/* Random datagrams, and the SCCRP with random bytes changed: every one is
+ * read or refused, none read past its end (the sanitizer build checks). */
+START_TEST(test_random_datagrams_are_read_or_refused) {
+    uint32_t x = 2661;
+    uint8_t d[160];
+    for (int round = 0; round < 20000; round++) {
+        size_t n;
+        if (round % 2 == 0) {
+            n = sizeof(sccrp);
+            memcpy(d, sccrp, n);
+            for (int k = 0; k < 3; k++) {
+                x = x * 1103515245u + 12345u;
+                d[(x >> 8) % n] = (uint8_t) (x >> 20);
+            }
+        } else {
+            x = x * 1103515245u + 12345u;
+            n = (x >> 16) % sizeof(d);
+            for (size_t i = 0; i < n; i++) {
+                x = x * 1103515245u + 12345u;
+                d[i] = (uint8_t) (x >> 16);
+            }
+        }
+        uint8_t *copy = malloc(n ? n : 1);   /* exact size: an overread is the sanitizer's */
+        memcpy(copy, d, n);
+        L2tpHeader h;
+        int r = l2tp_header_parse(copy, n, &h);
+        ck_assert(r == 0 || r == -EBADMSG);
+        if (r == 0) {
+            ck_assert(h.payload >= copy && h.payload + h.payload_len <= copy + n);
+            L2tpCtrlMsg m;
+            r = l2tp_ctrl_decode(h.payload, h.payload_len, &m);
+            ck_assert(r == 0 || r == -EBADMSG);
+            if (r == 0)
+                ck_assert_uint_lt(strlen(m.message), L2TP_TEXT_MAX);
+        }
+        free(copy);
+    }
+}
+END_TEST
+
 /* ----------------------------------------------------------------- HDLC */
 
 static size_t decode_all(HdlcDecoder *d, const uint8_t *in, size_t n, uint8_t *out, size_t *ret_len, int *bad) {
@@ -482,6 +522,7 @@ Suite *l2tp_suite(void) {
     tcase_add_test(tc, test_malformed_avps_are_refused);
     tcase_add_test(tc, test_unknown_and_hidden_avps_are_flagged_only_when_mandatory);
     tcase_add_test(tc, test_peer_text_is_truncated_and_made_printable);
+    tcase_add_test(tc, test_random_datagrams_are_read_or_refused);
     suite_add_tcase(s, tc);
     tc = tcase_create("hdlc");
     tcase_add_test(tc, test_fcs_of_the_rfc_1662_check_sequence);
