@@ -47,6 +47,8 @@ typedef struct Lac {
     bool pty_gone;
 } Lac;
 
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 static void say(const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);

@@ -12,9 +12,9 @@
 
 /* The RAS errors a dial gets for each way the tunnel fails to come up
  * (docs/state-tables.md, "Device errors"). */
-#define ERROR_PORT_DISCONNECTED 628     /* the LNS refused the tunnel or the session */
-#define ERROR_VPN_TIMEOUT       809     /* no answer: nothing listening, no route, ICMP refused */
-#define ERROR_VPN_BAD_NAME      868     /* the server's name did not resolve */
+#define ERROR_VPN_REFUSED            808    /* the LNS refused the tunnel or the session */
+#define ERROR_VPN_TIMEOUT            809    /* no answer: nothing listening, no route, ICMP refused */
+#define ERROR_DNSNAME_NOT_RESOLVABLE 868    /* the server's name did not resolve */
 
 static const struct {
     LacEnd end;
@@ -23,9 +23,9 @@ static const struct {
 } ends[] = {
     { LAC_END_DONE,      0, 0 },
     { LAC_END_USAGE,     1, 0 },
-    { LAC_END_NAME,      2, ERROR_VPN_BAD_NAME },
+    { LAC_END_NAME,      2, ERROR_DNSNAME_NOT_RESOLVABLE },
     { LAC_END_NO_ANSWER, 3, ERROR_VPN_TIMEOUT },
-    { LAC_END_REFUSED,   4, ERROR_PORT_DISCONNECTED },
+    { LAC_END_REFUSED,   4, ERROR_VPN_REFUSED },
     { LAC_END_DROPPED,   5, 0 },
     { LAC_END_ABORTED,   6, 0 },
     { LAC_END_ERROR,     7, 0 },
