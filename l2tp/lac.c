@@ -156,12 +156,13 @@ static void send_cdn(Lac *l, uint16_t result, const char *why) {
 
 /* Ends the tunnel from our side: a CDN for a session that is up, a
  * StopCCN for a tunnel the LNS knows, then a short wait for the
- * acknowledgement.  With no tunnel yet there is nobody to tell. */
+ * acknowledgement.  Before the LNS named its tunnel there is nobody to
+ * tell. */
 static void start_close(Lac *l, LacEnd end, uint16_t result, const char *why) {
     if (l->state >= STATE_CLOSING)
         return;
     l->end = end;
-    if (l->state == STATE_WAIT_SCCRP) {
+    if (l->peer_tid == 0) {
         l->state = STATE_DONE;
         return;
     }
@@ -280,7 +281,7 @@ static void on_control(Lac *l, const L2tpHeader *h) {
     }
     L2tpCtrlMsg m;
     if (l2tp_ctrl_decode(h->payload, h->payload_len, &m) < 0) {
-        say("malformed control message dropped");
+        debug(l, "malformed control message dropped");     /* never a log line per hostile datagram */
         return;
     }
     ctrl_ack(&l->ctrl, h->nr);
