@@ -32,3 +32,4 @@ Suite *chat_script_suite(void);
 Suite *device_status_suite(void);
 Suite *link_device_suite(void);
 Suite *l2tp_suite(void);
+Suite *l2tp_lac_suite(void);

@@ -33,6 +33,7 @@ int main(void) {
         device_status_suite,
         link_device_suite,
         l2tp_suite,
+        l2tp_lac_suite,
     };
 
     SRunner *runner = srunner_create(NULL);
