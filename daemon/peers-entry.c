@@ -691,8 +691,9 @@ static int write_device(FILE *f, const PeersEntry *e) {
         return 0;
     case PEERS_DEVICE_L2TP:
         /* pppd runs the pty line through sh: the dial's phone-number
-         * override (the plugin's checked $PPPRAS_PHONE) replaces the host */
-        fprintf(f, "pty \"%s \\\"" PHONE_VAR "%s}\\\"\"\nremotenumber %s\n", l2tp_helper, e->phone, e->phone);
+         * override (the plugin's checked $PPPRAS_PHONE) replaces the
+         * host, after "--" so that it is never read as an option */
+        fprintf(f, "pty \"%s -- \\\"" PHONE_VAR "%s}\\\"\"\nremotenumber %s\n", l2tp_helper, e->phone, e->phone);
         return 0;
     default:
         return -EINVAL;

@@ -208,7 +208,7 @@ START_TEST(test_l2tp_entry_names_its_server) {
     strcpy(e.phone, "192.0.2.7");
     char *text = format_text(&e, NULL), *want;
     /* our LAC as pppd's pty, the dial's phone-number override first */
-    ck_assert_int_ge(asprintf(&want, "pty \"%s \\\"${PPPRAS_PHONE:-192.0.2.7}\\\"\"", peers_l2tp_helper()), 0);
+    ck_assert_int_ge(asprintf(&want, "pty \"%s -- \\\"${PPPRAS_PHONE:-192.0.2.7}\\\"\"", peers_l2tp_helper()), 0);
     ck_assert(has_line(text, want));
     ck_assert(strncmp(peers_l2tp_helper(), "/", 1) == 0);
     free(want);
@@ -228,7 +228,7 @@ START_TEST(test_l2tp_helper_path_is_an_option_and_read_back_from_any_path) {
     ck_assert_int_eq(peers_set_l2tp_helper("/srv/build/pppras-l2tp"), 0);
     char *text = format_text(&e, NULL);
     ck_assert_int_eq(peers_set_l2tp_helper(installed), 0);
-    ck_assert(has_line(text, "pty \"/srv/build/pppras-l2tp \\\"${PPPRAS_PHONE:-lns.example.net}\\\"\""));
+    ck_assert(has_line(text, "pty \"/srv/build/pppras-l2tp -- \\\"${PPPRAS_PHONE:-lns.example.net}\\\"\""));
     ck_assert_int_eq(peers_entry_parse(text, &back, NULL), 0);
     ck_assert_int_eq(back.device, PEERS_DEVICE_L2TP);
     ck_assert_str_eq(back.phone, "lns.example.net");
