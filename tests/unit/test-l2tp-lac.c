@@ -324,6 +324,26 @@ START_TEST(test_hostile_datagrams_before_the_answer_are_dropped) {
 }
 END_TEST
 
+START_TEST(test_a_silent_lns_gets_a_hello_and_an_unanswered_one_ends_the_session) {
+    Lns l = {};
+    l.sock = bind_udp(&l.port);
+    lns_start(&l, NULL, l.port, "--hello=1", "--retries=3");
+    uint16_t tid, sid;
+    lns_set_up(&l, &tid, &sid);
+    L2tpHeader h;
+    lns_recv_ctrl(&l, &h, L2TP_MSG_HELLO);
+    ck_assert_uint_eq(h.tunnel, 0x5555);
+    ck_assert_uint_eq(h.ns, 4);
+    lns_recv_ctrl(&l, &h, L2TP_MSG_HELLO);      /* resent, the same Ns */
+    ck_assert_uint_eq(h.ns, 4);
+    /* a gone LNS ends an established session with no RAS code of ours:
+     * pppd sees the line drop */
+    ck_assert_int_eq(lns_exit_status(&l), 5);
+    device_error_is(&l, "");
+    lns_done(&l);
+}
+END_TEST
+
 START_TEST(test_no_answer_is_resent_then_809) {
     Lns l = {};
     l.sock = bind_udp(&l.port);
@@ -391,6 +411,7 @@ Suite *l2tp_lac_suite(void) {
     tcase_set_tags(tc, "loopback");     /* UDP on 127.0.0.1: not in a package build (tests/run-checks) */
     tcase_add_test(tc, test_session_carries_frames_both_ways_and_closes_with_cdn_and_stopccn);
     tcase_add_test(tc, test_hostile_datagrams_before_the_answer_are_dropped);
+    tcase_add_test(tc, test_a_silent_lns_gets_a_hello_and_an_unanswered_one_ends_the_session);
     tcase_add_test(tc, test_no_answer_is_resent_then_809);
     tcase_add_test(tc, test_a_refused_port_gives_809_at_once);
     tcase_add_test(tc, test_a_stopccn_during_setup_gives_808);
