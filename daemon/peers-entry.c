@@ -14,12 +14,14 @@
 #include "options.h"
 #include "peers-entry.h"
 #include "ras.h"
+#include "raserror.h"
 #include "util.h"
 
 #define CHAT_PATH "/usr/sbin/chat"
 #define PPTP_PATH "/usr/sbin/pptp"
 #define L2TP_NAME "pppras-l2tp"
 #define PHONE_VAR "${PPPRAS_PHONE:-"
+#define GETENT_PATH "/usr/bin/getent"
 #define HEADER    "# ppprasd: written by RasSetEntryProperties; lines it does not manage are kept."
 #define PPP_DEFAULT_MAXFAIL 10
 #define PPP_DEFAULT_HOLDOFF 30
@@ -67,6 +69,9 @@ static const struct EncryptionOption {
     { "nomppe",           ET_None },
     { "require-mppe",     ET_Require },
     { "require-mppe-128", ET_RequireMax },
+    /* pppd's own alias of require-mppe: it has no "take MPPE if offered",
+     * so a PPTP entry's optional encryption asks for it (docs/phonebook.md) */
+    { "+mppe",            ET_Optional },
 };
 
 /* Words that make a line the mapping's, besides the tables above and the
@@ -403,6 +408,7 @@ static void phone_from_chat(const char *script, char *dst, size_t size) {
 typedef struct ParseState {
     PeersDevice strong_device;      /* from a plugin or a pty: wins over a tty line */
     bool persist, have_maxfail, have_holdoff, have_remotenumber;
+    bool plus_mppe;                 /* the last encryption word was "+mppe" */
     uint32_t maxfail, holdoff;
     uint32_t refused;               /* bits of auth_options[] */
     unsigned n_dns;
@@ -438,6 +444,7 @@ static void apply_line(PeersEntry *e, ParseState *st, char **w, int n) {
     for (size_t i = 0; i < ELEMENTSOF(encryption_options); i++)
         if (strcmp(first, encryption_options[i].word) == 0) {
             e->encryption = encryption_options[i].type;
+            st->plus_mppe = e->encryption == ET_Optional;
             return;
         }
 
@@ -555,6 +562,10 @@ static void finish(PeersEntry *e, ParseState *st) {
             if (!(st->refused & (1u << i)))
                 e->options |= auth_options[i].require & -auth_options[i].require;   /* lowest bit */
 
+    /* "+mppe" is require-mppe to pppd: optional only where the mapping
+     * writes it so, in a PPTP entry */
+    if (st->plus_mppe && e->device != PEERS_DEVICE_PPTP)
+        e->encryption = ET_Require;
     if (e->encryption == ET_Require || e->encryption == ET_RequireMax)
         e->options |= RASEO_RequireDataEncryption;
 
@@ -676,6 +687,22 @@ static int write_modem(FILE *f, const PeersEntry *e) {
     return 0;
 }
 
+static int write_pptp(FILE *f, const PeersEntry *e) {
+    /* pppd hands the pty line to sh with its environment: PPPRAS_PHONE is
+     * the dial's own server (already checked), PPPRAS_DEVICE_ERROR where a
+     * failure's code goes.  Both stay inside sh's double quotes; the
+     * entry's server has the host alphabet, nothing sh or pppd would read.
+     * pptp exits non-zero only when it could not set up the tunnel: 868
+     * when the name does not resolve, else 800 (docs/state-tables.md). */
+    char host[sizeof(e->phone) + 32];
+    snprintf(host, sizeof(host), "\\\"" PHONE_VAR "%s}\\\"", e->phone);
+    fprintf(f, "pty \"" PPTP_PATH " %s --nolaunchpppd || { " GETENT_PATH " ahostsv4 %s >/dev/null && echo %u || echo %u; }"
+               " >\\\"${PPPRAS_DEVICE_ERROR:-/dev/null}\\\"\"\n",
+            host, host, (unsigned) ERROR_AUTOMATIC_VPN_FAILED, (unsigned) ERROR_DNSNAME_NOT_RESOLVABLE);
+    fprintf(f, "remotenumber %s\n", e->phone);
+    return 0;
+}
+
 static int write_device(FILE *f, const PeersEntry *e) {
     switch (e->device) {
     case PEERS_DEVICE_MODEM:
@@ -687,8 +714,7 @@ static int write_device(FILE *f, const PeersEntry *e) {
             fprintf(f, "rp_pppoe_service %s\n", e->phone);
         return 0;
     case PEERS_DEVICE_PPTP:
-        fprintf(f, "pty \"" PPTP_PATH " %s --nolaunchpppd\"\nremotenumber %s\n", e->phone, e->phone);
-        return 0;
+        return write_pptp(f, e);
     case PEERS_DEVICE_L2TP:
         /* pppd runs the pty line through sh: the dial's phone-number
          * override (the plugin's checked $PPPRAS_PHONE) replaces the
@@ -746,7 +772,7 @@ int peers_entry_format(FILE *f, const PeersEntry *e, char *const *kept) {
     if ((e->options & RASEO_RequireDataEncryption) && (encryption == ET_None || encryption == ET_Optional))
         encryption = ET_Require;
     for (size_t i = 0; i < ELEMENTSOF(encryption_options); i++)
-        if (encryption_options[i].type == encryption)
+        if (encryption_options[i].type == encryption && (encryption != ET_Optional || e->device == PEERS_DEVICE_PPTP))
             fprintf(f, "%s\n", encryption_options[i].word);
 
     for (size_t i = 0; i < ELEMENTSOF(flag_options); i++) {

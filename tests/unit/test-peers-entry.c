@@ -194,10 +194,82 @@ START_TEST(test_pptp_entry_runs_pptp_as_the_pty) {
     e.encryption = ET_RequireMax;
     e.options |= RASEO_RequireDataEncryption | RASEO_RequireMsCHAP2;
     char *text = format_text(&e, NULL);
-    ck_assert(has_line(text, "pty \"/usr/sbin/pptp vpn.example.com --nolaunchpppd\""));
+    ck_assert(has_line(text, "pty \"/usr/sbin/pptp \\\"${PPPRAS_PHONE:-vpn.example.com}\\\" --nolaunchpppd || "
+                             "{ /usr/bin/getent ahostsv4 \\\"${PPPRAS_PHONE:-vpn.example.com}\\\" >/dev/null && "
+                             "echo 800 || echo 868; } >\\\"${PPPRAS_DEVICE_ERROR:-/dev/null}\\\"\""));
+    ck_assert(has_line(text, "remotenumber vpn.example.com"));
     ck_assert(has_line(text, "require-mppe-128"));
     free(text);
     assert_round_trip(&e);
+}
+END_TEST
+
+/* pppd has no "MPPE if the server offers it": a PPTP entry's optional
+ * encryption asks for MPPE as "+mppe" (Windows' and pptpd's servers all
+ * offer it) and reads back optional; ET_None still says nomppe. */
+START_TEST(test_pptp_optional_encryption_asks_for_mppe) {
+    PeersEntry e, back;
+    peers_entry_init(&e);
+    e.device = PEERS_DEVICE_PPTP;
+    strcpy(e.phone, "10.9.17.1");
+    char *text = format_text(&e, NULL);
+    ck_assert(has_line(text, "+mppe"));
+    ck_assert(!strstr(text, "require-mppe"));
+    ck_assert_int_eq(peers_entry_parse(text, &back, NULL), 0);
+    ck_assert_uint_eq(back.encryption, ET_Optional);
+    ck_assert(!(back.options & RASEO_RequireDataEncryption));
+    free(text);
+    assert_round_trip(&e);
+
+    e.encryption = ET_None;
+    text = format_text(&e, NULL);
+    ck_assert(has_line(text, "nomppe"));
+    ck_assert(!strstr(text, "+mppe"));
+    free(text);
+    assert_round_trip(&e);
+
+    /* other devices: optional is no option at all */
+    peers_entry_init(&e);
+    e.device = PEERS_DEVICE_PPPOE;
+    strcpy(e.device_name, "eth0");
+    text = format_text(&e, NULL);
+    ck_assert(!strstr(text, "mppe"));
+    free(text);
+}
+END_TEST
+
+/* "+mppe" is require-mppe to pppd: outside a PPTP entry it reads as such. */
+START_TEST(test_plus_mppe_elsewhere_reads_as_required) {
+    PeersEntry e;
+    ck_assert_int_eq(peers_entry_parse("plugin rp-pppoe.so\nnic-eth0\n+mppe\n", &e, NULL), 0);
+    ck_assert_int_eq(e.device, PEERS_DEVICE_PPPOE);
+    ck_assert_uint_eq(e.encryption, ET_Require);
+    ck_assert(e.options & RASEO_RequireDataEncryption);
+    ck_assert_int_eq(peers_entry_parse("pty \"pptp h --nolaunchpppd\"\n+mppe\nnomppe\n", &e, NULL), 0);
+    ck_assert_uint_eq(e.encryption, ET_None);
+}
+END_TEST
+
+/* The server inside "${PPPRAS_PHONE:-SERVER}" is the entry's; a form that
+ * is not exactly that, or a server outside the host alphabet, gives none. */
+START_TEST(test_pptp_server_reads_back_from_the_phone_default) {
+    static const struct {
+        const char *line, *phone;
+    } cases[] = {
+        { "pty \"/usr/sbin/pptp \\\"${PPPRAS_PHONE:-vpn.example.org}\\\" --nolaunchpppd\"", "vpn.example.org" },
+        { "pty \"/usr/sbin/pptp ${PPPRAS_PHONE:-192.0.2.7} --nolaunchpppd\"", "192.0.2.7" },
+        { "pty \"/usr/sbin/pptp ${PPPRAS_PHONE:-192.0.2.7 --nolaunchpppd\"", "" },
+        { "pty \"/usr/sbin/pptp ${PPPRAS_PHONE:-} --nolaunchpppd\"", "" },
+        { "pty \"/usr/sbin/pptp ${PPPRAS_PHONE:-a;b} --nolaunchpppd\"", "" },
+        { "pty \"/usr/sbin/pptp ${OTHER:-192.0.2.7} --nolaunchpppd\"", "" },
+        { "pty \"/usr/sbin/pptp $(reboot) --nolaunchpppd\"", "" },
+    };
+    for (size_t i = 0; i < ELEMENTSOF(cases); i++) {
+        PeersEntry e;
+        ck_assert_int_eq(peers_entry_parse(cases[i].line, &e, NULL), 0);
+        ck_assert_int_eq(e.device, PEERS_DEVICE_PPTP);
+        ck_assert_msg(strcmp(e.phone, cases[i].phone) == 0, "%s: phone '%s'", cases[i].line, e.phone);
+    }
 }
 END_TEST
 
@@ -798,6 +870,9 @@ Suite *peers_entry_suite(void) {
     tcase_add_test(tc, test_pppoe_entry_loads_the_plugin_on_its_interface);
     tcase_add_test(tc, test_pppoe_interface_follows_the_kept_discovery_options);
     tcase_add_test(tc, test_pptp_entry_runs_pptp_as_the_pty);
+    tcase_add_test(tc, test_pptp_optional_encryption_asks_for_mppe);
+    tcase_add_test(tc, test_plus_mppe_elsewhere_reads_as_required);
+    tcase_add_test(tc, test_pptp_server_reads_back_from_the_phone_default);
     tcase_add_test(tc, test_l2tp_entry_names_its_server);
     tcase_add_test(tc, test_l2tp_helper_path_is_an_option_and_read_back_from_any_path);
     tcase_add_test(tc, test_l2tp_plugin_entries_of_old_still_read_as_l2tp);
