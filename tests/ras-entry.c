@@ -7,6 +7,7 @@
  *       type=modem|PPPoE|vpn  device=NAME  phone=STRING  vpn=pptp|l2tp|auto
  *       encryption=none|optional|require|max  auth=any|pap|chap|mschapv2
  *   ras-entry devices                   "TYPE<TAB>NAME" per RasEnumDevices entry
+ *   ras-entry entries                   one name per RasEnumEntries entry
  *   ras-entry names ENTRY               "rasconn<TAB>TYPE<TAB>NAME" from RasEnumConnections and
  *                                       "status<TAB>TYPE<TAB>NAME" from RasGetConnectStatus
  *   ras-entry dial ENTRY USER PASSWORD [PHONE]
@@ -135,6 +136,28 @@ static int cmd_devices(void) {
     return code == ERROR_SUCCESS ? 0 : 1;
 }
 
+static int cmd_entries(void) {
+    DWORD cb = 0, n = 0;
+    DWORD code = RasEnumEntriesA(NULL, NULL, NULL, &cb, &n);
+    if (code != ERROR_SUCCESS && code != ERROR_BUFFER_TOO_SMALL) {
+        printf("entries: %lu\n", (unsigned long) code);
+        return 1;
+    }
+    size_t slots = cb / sizeof(RASENTRYNAMEA) + 1;
+    RASENTRYNAMEA *names = calloc(slots, sizeof(RASENTRYNAMEA));
+    if (!names)
+        return 1;
+    names[0].dwSize = sizeof(RASENTRYNAMEA);
+    cb = (DWORD) (slots * sizeof(RASENTRYNAMEA));
+    code = RasEnumEntriesA(NULL, NULL, names, &cb, &n);
+    for (DWORD i = 0; code == ERROR_SUCCESS && i < n; i++)
+        printf("%s\n", names[i].szEntryName);
+    free(names);
+    if (code != ERROR_SUCCESS)
+        printf("entries: %lu\n", (unsigned long) code);
+    return code == ERROR_SUCCESS ? 0 : 1;
+}
+
 static int cmd_names(const char *entry) {
     RASCONNA conns[64] = { [0] = { .dwSize = sizeof(RASCONNA) } };
     DWORD cb = sizeof(conns), n = 0;
@@ -182,6 +205,8 @@ int main(int argc, char **argv) {
         return cmd_set(argv[2], argc - 3, argv + 3);
     if (strcmp(cmd, "devices") == 0 && argc == 2)
         return cmd_devices();
+    if (strcmp(cmd, "entries") == 0 && argc == 2)
+        return cmd_entries();
     if (strcmp(cmd, "names") == 0 && argc == 3)
         return cmd_names(argv[2]);
     if (strcmp(cmd, "dial") == 0 && (argc == 5 || argc == 6))
