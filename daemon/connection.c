@@ -122,6 +122,7 @@ static void enter_state_with_error(Connection *c, RASCONNSTATE state, uint32_t e
         mask |= CONNECTION_PROPERTY_ERROR;
     }
     if (state == RASCS_Connected) {
+        c->link_was_up = true;
         struct timespec ts;
         clock_gettime(CLOCK_MONOTONIC, &ts);
         c->connected_at_usec = (uint64_t) ts.tv_sec * USEC_PER_SEC + (uint64_t) ts.tv_nsec / 1000;
@@ -266,8 +267,10 @@ int connection_apply_phase(Connection *c, int phase) {
     if (c->process_gone || phase == c->last_phase)
         return 0;
     c->last_phase = phase;
-    if (phase == PPPD_PHASE_SERIALCONN || phase == PPPD_PHASE_DORMANT)
+    if (phase == PPPD_PHASE_SERIALCONN || phase == PPPD_PHASE_DORMANT) {
         c->peer_terminated = c->auth_failed = false;   /* a new link: the last one's ending is history */
+        c->link_was_up = false;
+    }
     if (e->n_states == 0)
         return 0;
 
@@ -395,6 +398,12 @@ bool connection_device_error_applies(int status) {
     }
 }
 
+bool connection_device_error_explains(const Connection *c, int status) {
+    assert(c);
+    return c->device_error && connection_device_error_applies(status) && !c->link_was_up &&
+           c->state != RASCS_Connected && !c->auth_failed;
+}
+
 void connection_apply_exit(Connection *c, int status, bool peer_terminated) {
     assert(c);
 
@@ -419,7 +428,7 @@ uint32_t connection_exit_error(const Connection *c, int status) {
     assert(c);
 
     /* pppd says only "connect script failed" or "hung up"; the device said why */
-    if (connection_device_error_applies(status) && c->device_error)
+    if (connection_device_error_explains(c, status))
         return c->device_error;
     /* pppd stopped at the entry's device line, before it loaded the
      * plugin: Windows says the modem is not available */

@@ -90,6 +90,7 @@ struct Connection {
     bool exit_reported;          /* the plugin sent Exit; exit_error holds its dwError */
     bool peer_terminated;        /* the plugin saw the peer's LCP Terminate-Request (Register) */
     bool auth_failed;            /* the plugin reported an authentication failure (Auth) */
+    bool link_was_up;            /* this link (since the last dial or redial) reached Connected */
     uint32_t exit_error;
     uint32_t device_error;       /* what the device said of a failed dial (device-status.h); 0: none */
     bool device_missing;         /* dialled with its modem's device path absent (an unplugged modem) */
@@ -169,12 +170,19 @@ void connection_apply_ip_down(Connection *c);
  * status: any failure, not an ending asked for (hang-up, idle, time). */
 bool connection_device_error_applies(int status);
 
+/* Whether the device's word (device_error) is the dwError for pppd
+ * exiting with status: a failure that was not asked for, of a link that
+ * never came up.  A link that was Connected ends as links do (629, 829),
+ * and a refused password stays 691, whatever a tunnel program says as
+ * the line closes. */
+bool connection_device_error_explains(const Connection *c, int status);
+
 /* pppd is about to exit with status. */
 void connection_apply_exit(Connection *c, int status, bool peer_terminated);
 /* PppdSaw flags for ras_error_for_pppd_exit(). */
 unsigned connection_saw(const Connection *c);
 /* dwError for pppd's exit status: what the device said (device_error)
- * when connection_device_error_applies(), else for "connect failed" (8)
+ * when connection_device_error_explains(), else for "connect failed" (8)
  * what the device's kind means by it (link-device.h), else the exit map's. */
 uint32_t connection_exit_error(const Connection *c, int status);
 

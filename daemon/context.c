@@ -511,7 +511,7 @@ static void finish_process_gone(Connection *c) {
     if (c->dialled && ctx->runtime_dir) {
         uint32_t e = device_dial_error(ctx->runtime_dir, c->pid);
         c->device_error = c->device_error ?: e;
-        if (c->device_error && c->wait_code == CLD_EXITED && connection_device_error_applies(c->wait_status) &&
+        if (c->wait_code == CLD_EXITED && connection_device_error_explains(c, c->wait_status) &&
             c->exit_reported)
             c->exit_error = c->device_error;
     }

@@ -230,6 +230,51 @@ START_TEST(test_exit_hangup_after_auth_failure_is_691) {
 }
 END_TEST
 
+/* A device program's code (a PPTP tunnel that never came up: 800) is the
+ * dwError of a dial pppd ends with a hangup before the link was up; once
+ * Connected, or after an authentication failure, pppd's own account
+ * stands; a redial's link is judged afresh. */
+START_TEST(test_device_code_names_a_dial_that_failed_on_the_device) {
+    connection_apply_phase(conn, PPPD_PHASE_SERIALCONN);
+    connection_apply_phase(conn, PPPD_PHASE_ESTABLISH);
+    conn->device_error = 800;
+    ck_assert(connection_device_error_explains(conn, 16));
+    ck_assert(!connection_device_error_explains(conn, 5));
+    connection_apply_exit(conn, 16, false);
+    connection_apply_process_gone(conn, 0);
+    ck_assert_int_eq(conn->state, RASCS_Disconnected);
+    ck_assert_uint_eq(conn->error, 800);
+}
+END_TEST
+
+START_TEST(test_device_code_does_not_rename_the_end_of_a_connected_link) {
+    ip_up();
+    conn->device_error = 800;
+    ck_assert(!connection_device_error_explains(conn, 16));
+    connection_apply_exit(conn, 16, true);
+    ck_assert_uint_eq(conn->error, 629);
+}
+END_TEST
+
+START_TEST(test_device_code_does_not_rename_an_authentication_failure) {
+    connection_apply_phase(conn, PPPD_PHASE_AUTHENTICATE);
+    connection_apply_auth(conn, false);
+    conn->device_error = 800;
+    ck_assert(!connection_device_error_explains(conn, 19));
+    connection_apply_exit(conn, 19, false);
+    ck_assert_uint_eq(conn->error, 691);
+}
+END_TEST
+
+START_TEST(test_device_code_counts_again_for_a_redial) {
+    ip_up();
+    connection_apply_phase(conn, PPPD_PHASE_HOLDOFF);
+    connection_apply_phase(conn, PPPD_PHASE_SERIALCONN);
+    conn->device_error = 800;
+    ck_assert(connection_device_error_explains(conn, 16));
+}
+END_TEST
+
 /* A redial (persist) starts a new link: the last one's failure is history. */
 START_TEST(test_auth_failure_is_forgotten_by_a_redial) {
     connection_apply_phase(conn, PPPD_PHASE_AUTHENTICATE);
@@ -430,6 +475,10 @@ Suite *connection_suite(void) {
     tcase_add_test(tc, test_repeated_phase_report_enters_nothing_again);
     tcase_add_test(tc, test_connected_link_going_down_stays_connected_until_exit);
     tcase_add_test(tc, test_redial_after_connected_passes_disconnected);
+    tcase_add_test(tc, test_device_code_names_a_dial_that_failed_on_the_device);
+    tcase_add_test(tc, test_device_code_does_not_rename_the_end_of_a_connected_link);
+    tcase_add_test(tc, test_device_code_does_not_rename_an_authentication_failure);
+    tcase_add_test(tc, test_device_code_counts_again_for_a_redial);
     suite_add_tcase(s, tc);
     return s;
 }
