@@ -9,12 +9,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "../../daemon/peers-entry.h"
 #include "../../daemon/util.h"
 #include "ras.h"
+#include "scratch-dir.h"
 #include "suites.h"
 
 /* The file format() writes for e (asserting success), as a string. */
@@ -861,6 +863,115 @@ START_TEST(test_dial_override_takes_the_alphabet_of_what_it_replaces) {
 }
 END_TEST
 
+/* The pty option's text as pppd hands it to sh: the quoted word after
+ * "pty ", its backslash escapes undone. */
+static char *pty_command(const char *text) {
+    const char *p = strstr(text, "pty \"");
+    ck_assert_ptr_nonnull(p);
+    p += strlen("pty \"");
+    char *cmd = malloc(strlen(p) + 1), *o = cmd;
+    ck_assert_ptr_nonnull(cmd);
+    for (; *p && *p != '"'; p++)
+        *o++ = *p == '\\' && p[1] ? *++p : *p;
+    *o = '\0';
+    return cmd;
+}
+
+/* Runs a PPTP entry's pty command in sh with a stand-in for pptp that
+ * records its words and exits pptp_rc; phone is PPPRAS_PHONE (NULL:
+ * unset).  What it left in PPPRAS_DEVICE_ERROR goes to error ("" for
+ * nothing), the stand-in's words, one a line, to words. */
+static void run_pptp_line(const char *server, const char *phone, int pptp_rc, char *error, char *words) {
+    char dir[SCRATCH_PATH_MAX], fake[SCRATCH_PATH_MAX], err[SCRATCH_PATH_MAX], out[SCRATCH_PATH_MAX];
+    scratch_dir_new(dir);
+    scratch_path(out, dir, "words");
+    scratch_path(err, dir, "error");
+    char *script;
+    ck_assert_int_ge(asprintf(&script, "#!/bin/sh\nfor w; do printf '[%%s]\\n' \"$w\"; done >%s\nexit %d\n", out, pptp_rc), 0);
+    scratch_write(dir, "pptp", script);
+    free(script);
+    scratch_path(fake, dir, "pptp");
+    ck_assert_int_eq(chmod(fake, 0755), 0);
+
+    PeersEntry e;
+    peers_entry_init(&e);
+    e.device = PEERS_DEVICE_PPTP;
+    strcpy(e.phone, server);
+    char *text = format_text(&e, NULL);
+    char *cmd = pty_command(text);
+    ck_assert_int_eq(strncmp(cmd, "/usr/sbin/pptp ", 15), 0);
+    char *run;
+    ck_assert_int_ge(asprintf(&run, "%s%s", fake, cmd + strlen("/usr/sbin/pptp")), 0);
+
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        if (phone)
+            setenv("PPPRAS_PHONE", phone, 1);
+        else
+            unsetenv("PPPRAS_PHONE");
+        setenv("PPPRAS_DEVICE_ERROR", err, 1);
+        if (chdir(dir) < 0)
+            _exit(126);
+        execl("/bin/sh", "sh", "-c", run, (char *) NULL);
+        _exit(127);
+    }
+    int status;
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    ck_assert(WIFEXITED(status));
+
+    FILE *f = fopen(err, "r");
+    error[0] = '\0';
+    if (f) {
+        size_t n = fread(error, 1, 15, f);
+        error[n] = '\0';
+        fclose(f);
+    }
+    f = fopen(out, "r");
+    ck_assert_ptr_nonnull(f);
+    size_t n = fread(words, 1, 511, f);
+    words[n] = '\0';
+    fclose(f);
+    /* the directory holds what the test made, and nothing a word created */
+    ck_assert_uint_eq(scratch_count(dir), error[0] ? 3 : 2);
+    free(run);
+    free(cmd);
+    free(text);
+    scratch_dir_remove(dir);
+}
+
+/* The pty line as sh runs it: pptp gets the entry's server, or the dial's
+ * own, as one word whatever it holds; only when pptp fails is a code
+ * written: 800 for a name that resolves, 868 for one that does not. */
+START_TEST(test_the_shell_runs_the_pptp_line_as_meant) {
+    char error[16], words[512];
+
+    run_pptp_line("127.0.0.1", NULL, 0, error, words);
+    ck_assert_str_eq(words, "[127.0.0.1]\n[--nolaunchpppd]\n");
+    ck_assert_str_eq(error, "");
+
+    run_pptp_line("127.0.0.1", NULL, 1, error, words);
+    ck_assert_str_eq(error, "800\n");
+
+    run_pptp_line("nosuch.invalid", NULL, 1, error, words);
+    ck_assert_str_eq(words, "[nosuch.invalid]\n[--nolaunchpppd]\n");
+    ck_assert_str_eq(error, "868\n");
+
+    run_pptp_line("nosuch.invalid", "127.0.0.1", 1, error, words);
+    ck_assert_str_eq(words, "[127.0.0.1]\n[--nolaunchpppd]\n");
+    ck_assert_str_eq(error, "800\n");
+
+    static const char *const hostile[] = { "$(touch pwned)", "`touch pwned`", "a b;touch pwned", "*", "a\"b'c" };
+    for (size_t i = 0; i < ELEMENTSOF(hostile); i++) {
+        char want[128];
+        run_pptp_line("127.0.0.1", hostile[i], 0, error, words);
+        snprintf(want, sizeof(want), "[%s]\n[--nolaunchpppd]\n", hostile[i]);
+        ck_assert_str_eq(words, want);
+        ck_assert_str_eq(error, "");
+    }
+}
+END_TEST
+
 Suite *peers_entry_suite(void) {
     Suite *s = suite_create("peers_entry");
     TCase *tc = tcase_create("devices");
@@ -873,6 +984,7 @@ Suite *peers_entry_suite(void) {
     tcase_add_test(tc, test_pptp_optional_encryption_asks_for_mppe);
     tcase_add_test(tc, test_plus_mppe_elsewhere_reads_as_required);
     tcase_add_test(tc, test_pptp_server_reads_back_from_the_phone_default);
+    tcase_add_test(tc, test_the_shell_runs_the_pptp_line_as_meant);
     tcase_add_test(tc, test_l2tp_entry_names_its_server);
     tcase_add_test(tc, test_l2tp_helper_path_is_an_option_and_read_back_from_any_path);
     tcase_add_test(tc, test_l2tp_plugin_entries_of_old_still_read_as_l2tp);
