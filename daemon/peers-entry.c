@@ -697,7 +697,7 @@ static int write_pptp(FILE *f, const PeersEntry *e) {
     char host[sizeof(e->phone) + 32];
     snprintf(host, sizeof(host), "\\\"" PHONE_VAR "%s}\\\"", e->phone);
     fprintf(f, "pty \"" PPTP_PATH " %s --nolaunchpppd || { " GETENT_PATH " ahostsv4 %s >/dev/null && echo %u || echo %u; }"
-               " >\\\"${PPPRAS_DEVICE_ERROR:-/dev/null}\\\"\"\n",
+               " >\\\"${" DEVICE_ENV_DEVICE_ERROR ":-/dev/null}\\\"\"\n",
             host, host, (unsigned) ERROR_AUTOMATIC_VPN_FAILED, (unsigned) ERROR_DNSNAME_NOT_RESOLVABLE);
     fprintf(f, "remotenumber %s\n", e->phone);
     return 0;
