@@ -730,17 +730,9 @@ static PeersEntry everything(PeersDevice device) {
 /* pppd's exit status for "an error in the options" (pppd.h EXIT_OPTION_ERROR). */
 #define PPPD_EXIT_OPTION_ERROR 2
 
-START_TEST(test_the_real_pppd_reads_every_file_written) {
-    static const PeersDevice devices[] = {
-        PEERS_DEVICE_MODEM, PEERS_DEVICE_PPPOE, PEERS_DEVICE_PPTP, PEERS_DEVICE_L2TP,
-    };
-    PeersDevice device = devices[_i];
-    /* pppd reads a "file" as root only, and checks that the tty exists */
-    if (geteuid() != 0 || access("/usr/sbin/pppd", X_OK) < 0 ||
-        (device == PEERS_DEVICE_MODEM && access("/dev/ttyS0", F_OK) < 0))
-        return;
-    PeersEntry e = everything(device);
-    char *text = format_text(&e, NULL);
+/* pppd parses the file written for e and every option in it (dryrun). */
+static void assert_pppd_reads(const PeersEntry *e) {
+    char *text = format_text(e, NULL);
     char path[] = "/tmp/pppras-peers.XXXXXX";
     int fd = mkstemp(path);
     ck_assert_int_ge(fd, 0);
@@ -767,6 +759,31 @@ START_TEST(test_the_real_pppd_reads_every_file_written) {
     ck_assert_msg(WEXITSTATUS(status) != PPPD_EXIT_OPTION_ERROR && WEXITSTATUS(status) != 127,
                   "pppd refused the options (%d) of\n%s", WEXITSTATUS(status), text);
     free(text);
+}
+
+START_TEST(test_the_real_pppd_reads_every_file_written) {
+    static const PeersDevice devices[] = {
+        PEERS_DEVICE_MODEM, PEERS_DEVICE_PPPOE, PEERS_DEVICE_PPTP, PEERS_DEVICE_L2TP,
+    };
+    PeersDevice device = devices[_i];
+    /* pppd reads a "file" as root only, and checks that the tty exists */
+    if (geteuid() != 0 || access("/usr/sbin/pppd", X_OK) < 0 ||
+        (device == PEERS_DEVICE_MODEM && access("/dev/ttyS0", F_OK) < 0))
+        return;
+    PeersEntry e = everything(device);
+    assert_pppd_reads(&e);
+}
+END_TEST
+
+/* A default PPTP entry: "+mppe" is an option pppd knows. */
+START_TEST(test_the_real_pppd_reads_the_default_pptp_entry) {
+    if (geteuid() != 0 || access("/usr/sbin/pppd", X_OK) < 0)
+        return;
+    PeersEntry e;
+    peers_entry_init(&e);
+    e.device = PEERS_DEVICE_PPTP;
+    strcpy(e.phone, "vpn.example.com");
+    assert_pppd_reads(&e);
 }
 END_TEST
 
@@ -1016,6 +1033,7 @@ Suite *peers_entry_suite(void) {
     suite_add_tcase(s, tc);
 
     tc = tcase_create("real_programs");
+    tcase_add_test(tc, test_the_real_pppd_reads_the_default_pptp_entry);
     tcase_add_loop_test(tc, test_the_real_pppd_reads_every_file_written, 0, 4);
     tcase_add_test(tc, test_the_shell_reads_the_chat_script_as_the_words_meant);
     suite_add_tcase(s, tc);
