@@ -105,7 +105,7 @@ LIB         := $(B)/$(LIBNAME).$(SOVERSION)
 PROGRAMS    := $(B)/ppprasd $(B)/pppras.so $(LIB) $(B)/$(LIBNAME) $(B)/rasdial $(B)/wnet \
                $(B)/install/rasdial $(B)/install/wnet \
                $(B)/pppras-uninstalled.pc $(B)/tests/bus-wait-name $(B)/tests/ras-probe $(B)/tests/ras-entry \
-               $(B)/tests/modem-emu $(B)/tests/chat-script-gen $(B)/pppras-l2tp
+               $(B)/tests/modem-emu $(B)/pppras-l2tp
 TESTS       := $(B)/tests/unit-tests $(B)/tests/bus-tests $(B)/tests/e2e-link \
                $(B)/tests/wnet-name-tests $(B)/tests/wnet-sshfs-tests $(B)/tests/bench \
                $(B)/tests/fake-pppd $(B)/tests/stress \
@@ -121,12 +121,17 @@ $(B)/obj/%.o: %.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CFLAGS) $(EXTRA_CFLAGS) -c -o $@ $<
 
+# pppd's PPPoE plugin: rp-pppoe.so up to 2.4, only pppoe.so from 2.5 on
+PPPD_PPPOE_PLUGIN := $(if $(filter 2.4.%,$(PPPD_VERSION)),rp-pppoe.so,pppoe.so)
+
 $(call obj,$(DAEMON_SRC)):  EXTRA_CFLAGS = $(SYSTEMD_CFLAGS) -DPPPRAS_PLUGIN_PATH='"$(PPPD_PLUGINDIR)/pppras.so"' \
-                            -DPPPRAS_L2TP_HELPER_PATH='"$(L2TP_HELPER)"'
+                            -DPPPRAS_L2TP_HELPER_PATH='"$(L2TP_HELPER)"' \
+                            -DPPPD_PPPOE_PLUGIN='"$(PPPD_PPPOE_PLUGIN)"'
 $(call obj,$(L2TP_SRC)):    EXTRA_CFLAGS = -Il2tp
 $(call obj,$(PLUGIN_SRC)):  EXTRA_CFLAGS = $(PPPD_CFLAGS) $(DBUS_CFLAGS) -fvisibility=hidden -fno-sanitize=all
 $(call obj,$(LIB_SRC)):     EXTRA_CFLAGS = $(DBUS_CFLAGS) -fvisibility=hidden
-$(call obj,$(UNIT_SRC) $(BUSTEST_SRC)): EXTRA_CFLAGS = $(CHECK_CFLAGS) $(DBUS_CFLAGS) -Iclient-lib -Idaemon -Il2tp
+$(call obj,$(UNIT_SRC) $(BUSTEST_SRC)): EXTRA_CFLAGS = $(CHECK_CFLAGS) $(DBUS_CFLAGS) -Iclient-lib -Idaemon -Il2tp \
+                                         -DPPPD_PPPOE_PLUGIN='"$(PPPD_PPPOE_PLUGIN)"'
 $(B)/obj/tests/bus-wait-name.o $(B)/obj/tests/e2e-link.o $(B)/obj/tests/ras-probe.o $(B)/obj/tests/ras-entry.o: EXTRA_CFLAGS = $(DBUS_CFLAGS)
 $(B)/obj/tests/fake-pppd.o: EXTRA_CFLAGS = $(DBUS_CFLAGS) -Itests -Ipppd-plugin
 $(call obj,$(BENCH_SRC)):   EXTRA_CFLAGS = $(DBUS_CFLAGS) $(SYSTEMD_CFLAGS) -Itests/bus
@@ -204,13 +209,6 @@ $(B)/tests/bus-wait-name: $(call obj,tests/bus-wait-name.c)
 
 # The Hayes modem on a pty that the modem scenarios dial (tests/vm/scenarios-links).
 $(B)/tests/modem-emu: $(call obj,tests/modem-emu.c)
-	@mkdir -p $(dir $@)
-	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^
-
-# The daemon's chat script generator, for the modem scenarios' entries.
-$(B)/obj/tests/chat-script-gen.o: EXTRA_CFLAGS = -Idaemon
-$(B)/tests/chat-script-gen: $(call obj,tests/chat-script-gen.c daemon/chat-script.c common/chat-map.c)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^

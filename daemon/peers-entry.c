@@ -62,17 +62,33 @@ static const struct AuthOption {
                      RASEO_RequireMsCHAP2 | RASEO_RequireEAP | RASEO_RequireEncryptedPw |                  \
                      RASEO_RequireMsEncryptedPw)
 
-static const struct EncryptionOption {
+/* pppd's MPPE words, each with the strengths it requires: pppd has no
+ * "take MPPE if offered".  The mapping writes only the per-strength words,
+ * as pppd 2.5 keeps require-mppe and +mppe in a bool that then means
+ * 40-bit only.  The "+" spellings mark a PPTP entry's optional
+ * encryption, which asks for MPPE (docs/phonebook.md). */
+#define MPPE_40  1u
+#define MPPE_128 2u
+static const struct MppeWord {
     const char *word;
-    uint32_t type;
-} encryption_options[] = {
-    { "nomppe",           ET_None },
-    { "require-mppe",     ET_Require },
-    { "require-mppe-128", ET_RequireMax },
-    /* pppd's own alias of require-mppe: it has no "take MPPE if offered",
-     * so a PPTP entry's optional encryption asks for it (docs/phonebook.md) */
-    { "+mppe",            ET_Optional },
+    unsigned bits;
+    bool plus;
+} mppe_words[] = {
+    { "nomppe",           0,                   false },
+    { "require-mppe",     MPPE_40 | MPPE_128,  false },
+    { "+mppe",            MPPE_40 | MPPE_128,  true },
+    { "require-mppe-40",  MPPE_40,             false },
+    { "require-mppe-128", MPPE_128,            false },
+    { "+mppe-40",         MPPE_40,             true },
+    { "+mppe-128",        MPPE_128,            true },
 };
+
+static const struct MppeWord *mppe_word(const char *word) {
+    for (size_t i = 0; i < ELEMENTSOF(mppe_words); i++)
+        if (strcmp(word, mppe_words[i].word) == 0)
+            return &mppe_words[i];
+    return NULL;
+}
 
 /* Words that make a line the mapping's, besides the tables above and the
  * forms recognised in is_managed(). */
@@ -358,9 +374,8 @@ static bool is_managed(char **w, int n) {
     for (size_t i = 0; i < ELEMENTSOF(auth_options); i++)
         if (strcmp(first, auth_options[i].refuse) == 0)
             return true;
-    for (size_t i = 0; i < ELEMENTSOF(encryption_options); i++)
-        if (strcmp(first, encryption_options[i].word) == 0)
-            return true;
+    if (mppe_word(first))
+        return true;
     if (in_list(first, managed_words, ELEMENTSOF(managed_words)))
         return true;
     if (strcmp(first, "plugin") == 0)
@@ -408,7 +423,8 @@ static void phone_from_chat(const char *script, char *dst, size_t size) {
 typedef struct ParseState {
     PeersDevice strong_device;      /* from a plugin or a pty: wins over a tty line */
     bool persist, have_maxfail, have_holdoff, have_remotenumber;
-    bool plus_mppe;                 /* the last encryption word was "+mppe" */
+    bool mppe_seen, mppe_plus;      /* an MPPE word was read; the last one's spelling */
+    unsigned mppe_bits;             /* strengths required (MPPE_*), 0 after nomppe */
     uint32_t maxfail, holdoff;
     uint32_t refused;               /* bits of auth_options[] */
     unsigned n_dns;
@@ -441,12 +457,13 @@ static void apply_line(PeersEntry *e, ParseState *st, char **w, int n) {
             st->refused |= 1u << i;
             return;
         }
-    for (size_t i = 0; i < ELEMENTSOF(encryption_options); i++)
-        if (strcmp(first, encryption_options[i].word) == 0) {
-            e->encryption = encryption_options[i].type;
-            st->plus_mppe = e->encryption == ET_Optional;
-            return;
-        }
+    const struct MppeWord *mppe = mppe_word(first);
+    if (mppe) {
+        st->mppe_seen = true;
+        st->mppe_bits = mppe->bits ? st->mppe_bits | mppe->bits : 0;
+        st->mppe_plus = mppe->plus;
+        return;
+    }
 
     if (strcmp(first, "plugin") == 0 && arg)
         st->strong_device = plugin_device(arg);
@@ -562,10 +579,12 @@ static void finish(PeersEntry *e, ParseState *st) {
             if (!(st->refused & (1u << i)))
                 e->options |= auth_options[i].require & -auth_options[i].require;   /* lowest bit */
 
-    /* "+mppe" is require-mppe to pppd: optional only where the mapping
-     * writes it so, in a PPTP entry */
-    if (st->plus_mppe && e->device != PEERS_DEVICE_PPTP)
-        e->encryption = ET_Require;
+    if (st->mppe_seen)
+        e->encryption = st->mppe_bits == 0 ? ET_None :
+                        st->mppe_bits == MPPE_128 ? ET_RequireMax :
+                        /* "+" is require to pppd: optional only where the
+                         * mapping writes it so, in a PPTP entry */
+                        st->mppe_plus && e->device == PEERS_DEVICE_PPTP ? ET_Optional : ET_Require;
     if (e->encryption == ET_Require || e->encryption == ET_RequireMax)
         e->options |= RASEO_RequireDataEncryption;
 
@@ -709,7 +728,7 @@ static int write_device(FILE *f, const PeersEntry *e) {
         return write_modem(f, e);
     case PEERS_DEVICE_PPPOE:
         /* the interface comes after the kept lines (write_device_end()) */
-        fprintf(f, "plugin rp-pppoe.so\n");
+        fprintf(f, "plugin " PPPD_PPPOE_PLUGIN "\n");
         if (e->phone[0])
             fprintf(f, "rp_pppoe_service %s\n", e->phone);
         return 0;
@@ -771,9 +790,14 @@ int peers_entry_format(FILE *f, const PeersEntry *e, char *const *kept) {
     uint32_t encryption = e->encryption;
     if ((e->options & RASEO_RequireDataEncryption) && (encryption == ET_None || encryption == ET_Optional))
         encryption = ET_Require;
-    for (size_t i = 0; i < ELEMENTSOF(encryption_options); i++)
-        if (encryption_options[i].type == encryption && (encryption != ET_Optional || e->device == PEERS_DEVICE_PPTP))
-            fprintf(f, "%s\n", encryption_options[i].word);
+    if (encryption == ET_None)
+        fprintf(f, "nomppe\n");
+    else if (encryption == ET_Require)
+        fprintf(f, "require-mppe-40\nrequire-mppe-128\n");
+    else if (encryption == ET_RequireMax)
+        fprintf(f, "require-mppe-128\n");
+    else if (e->device == PEERS_DEVICE_PPTP)
+        fprintf(f, "+mppe-40\n+mppe-128\n");
 
     for (size_t i = 0; i < ELEMENTSOF(flag_options); i++) {
         uint32_t field = flag_options[i].field == FIELD_OPTIONS ? e->options : e->net_protocols;

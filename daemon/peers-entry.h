@@ -13,6 +13,12 @@
 #include <stdint.h>
 #include <stdio.h>
 
+/* pppd's PPPoE plugin: rp-pppoe.so up to 2.4, only pppoe.so from 2.5 on
+ * (the Makefile picks it from the pppd built against) */
+#ifndef PPPD_PPPOE_PLUGIN
+#define PPPD_PPPOE_PLUGIN "rp-pppoe.so"
+#endif
+
 typedef enum PeersDevice {
     PEERS_DEVICE_NONE,          /* no device option the mapping knows */
     PEERS_DEVICE_MODEM,         /* a serial port, dialled by chat */

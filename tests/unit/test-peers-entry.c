@@ -158,7 +158,7 @@ START_TEST(test_pppoe_interface_follows_the_kept_discovery_options) {
     ck_assert_int_eq(e.device, PEERS_DEVICE_PPPOE);
     ck_assert_str_eq(e.device_name, "veth-c");
     char *text = format_text(&e, kept);
-    const char *plugin = strstr(text, "plugin rp-pppoe.so\n"), *timeout = strstr(text, "pppoe-padi-timeout 1\n"),
+    const char *plugin = strstr(text, "plugin " PPPD_PPPOE_PLUGIN "\n"), *timeout = strstr(text, "pppoe-padi-timeout 1\n"),
                *attempts = strstr(text, "pppoe-padi-attempts 2\n"), *nic = strstr(text, "nic-veth-c\n");
     ck_assert(plugin && timeout && attempts && nic);
     ck_assert(plugin < timeout && plugin < attempts);
@@ -177,7 +177,7 @@ START_TEST(test_pppoe_entry_loads_the_plugin_on_its_interface) {
     strcpy(e.device_name, "eth1");
     strcpy(e.phone, "my-isp.service");
     char *text = format_text(&e, NULL);
-    ck_assert(has_line(text, "plugin rp-pppoe.so"));
+    ck_assert(has_line(text, "plugin " PPPD_PPPOE_PLUGIN));
     ck_assert(has_line(text, "nic-eth1"));
     ck_assert(has_line(text, "rp_pppoe_service my-isp.service"));
     ck_assert(!strstr(text, "connect"));
@@ -207,15 +207,17 @@ START_TEST(test_pptp_entry_runs_pptp_as_the_pty) {
 END_TEST
 
 /* pppd has no "MPPE if the server offers it": a PPTP entry's optional
- * encryption asks for MPPE as "+mppe" (Windows' and pptpd's servers all
- * offer it) and reads back optional; ET_None still says nomppe. */
+ * encryption asks for MPPE as "+mppe-40" and "+mppe-128" (Windows' and
+ * pptpd's servers all offer it) and reads back optional; ET_None still
+ * says nomppe. */
 START_TEST(test_pptp_optional_encryption_asks_for_mppe) {
     PeersEntry e, back;
     peers_entry_init(&e);
     e.device = PEERS_DEVICE_PPTP;
     strcpy(e.phone, "10.9.17.1");
     char *text = format_text(&e, NULL);
-    ck_assert(has_line(text, "+mppe"));
+    ck_assert(has_line(text, "+mppe-40"));
+    ck_assert(has_line(text, "+mppe-128"));
     ck_assert(!strstr(text, "require-mppe"));
     ck_assert_int_eq(peers_entry_parse(text, &back, NULL), 0);
     ck_assert_uint_eq(back.encryption, ET_Optional);
@@ -243,12 +245,21 @@ END_TEST
 /* "+mppe" is require-mppe to pppd: outside a PPTP entry it reads as such. */
 START_TEST(test_plus_mppe_elsewhere_reads_as_required) {
     PeersEntry e;
+    ck_assert_int_eq(peers_entry_parse("plugin rp-pppoe.so\nnic-eth0\n+mppe-40\n+mppe-128\n", &e, NULL), 0);
+    ck_assert_uint_eq(e.encryption, ET_Require);
     ck_assert_int_eq(peers_entry_parse("plugin rp-pppoe.so\nnic-eth0\n+mppe\n", &e, NULL), 0);
     ck_assert_int_eq(e.device, PEERS_DEVICE_PPPOE);
     ck_assert_uint_eq(e.encryption, ET_Require);
     ck_assert(e.options & RASEO_RequireDataEncryption);
     ck_assert_int_eq(peers_entry_parse("pty \"pptp h --nolaunchpppd\"\n+mppe\nnomppe\n", &e, NULL), 0);
     ck_assert_uint_eq(e.encryption, ET_None);
+    /* what earlier versions wrote still reads the same */
+    ck_assert_int_eq(peers_entry_parse("pty \"pptp h --nolaunchpppd\"\n+mppe\n", &e, NULL), 0);
+    ck_assert_uint_eq(e.encryption, ET_Optional);
+    ck_assert_int_eq(peers_entry_parse("plugin rp-pppoe.so\nnic-eth0\nrequire-mppe\n", &e, NULL), 0);
+    ck_assert_uint_eq(e.encryption, ET_Require);
+    ck_assert_int_eq(peers_entry_parse("plugin rp-pppoe.so\nnic-eth0\nrequire-mppe-128\n", &e, NULL), 0);
+    ck_assert_uint_eq(e.encryption, ET_RequireMax);
 }
 END_TEST
 
@@ -415,7 +426,9 @@ static const OptionCase option_cases[] = {
     { "dwIdleDisconnectSeconds", idle, "idle 300", NULL },
     { "dwRedialCount/dwRedialPause", redial, "maxfail 4", NULL },
     { "ET_None", no_encryption, "nomppe", NULL },
-    { "ET_Require", require_encryption, "require-mppe", NULL },
+    /* both strengths by name: pppd 2.5 reads require-mppe as 40-bit only */
+    { "ET_Require", require_encryption, "require-mppe-40", NULL },
+    { "ET_Require (128-bit)", require_encryption, "require-mppe-128", "require-mppe" },
     { "RASEO_RequireCHAP", chap_only, "refuse-pap", NULL },
     { "RASEO_RequireMsCHAP2|EAP", mschap2_or_eap, "refuse-chap", NULL },
     { "RASEO_RequirePAP", pap_only, "refuse-eap", NULL },
@@ -775,7 +788,7 @@ START_TEST(test_the_real_pppd_reads_every_file_written) {
 }
 END_TEST
 
-/* A default PPTP entry: "+mppe" is an option pppd knows. */
+/* A default PPTP entry: "+mppe-40" and "+mppe-128" are options pppd knows. */
 START_TEST(test_the_real_pppd_reads_the_default_pptp_entry) {
     if (geteuid() != 0 || access("/usr/sbin/pppd", X_OK) < 0)
         return;
