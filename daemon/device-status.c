@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "chat-script.h"
+#include "decimal-file.h"
 #include "device-status.h"
 #include "dial-env.h"
 #include "ras-error-text.h"
@@ -22,25 +23,12 @@ int device_error_path(const char *runtime_dir, pid_t pppd_pid, char **ret) {
 int device_error_read(const char *error_path) {
     assert(error_path);
 
-    int fd = open(error_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
-    if (fd < 0)
-        return -errno;
-    char buf[8];
-    ssize_t n = read(fd, buf, sizeof(buf) - 1);
-    int saved = errno;
-    close(fd);
-    if (n < 0)
-        return -saved;
-    buf[n] = '\0';
-    unsigned code = 0;
-    size_t i = 0;
-    for (; i < (size_t) n && buf[i] >= '0' && buf[i] <= '9' && i < 3; i++)
-        code = code * 10 + (unsigned) (buf[i] - '0');
-    if (i != 3 || (buf[i] != '\0' && !(buf[i] == '\n' && buf[i + 1] == '\0')))
+    int code = decimal_file_read(error_path, 999);
+    if (code < 0)
+        return code;
+    if (code < RASBASE || code > RASBASEEND || !ras_error_text((unsigned) code))
         return -EINVAL;
-    if (code < RASBASE || code > RASBASEEND || !ras_error_text(code))
-        return -EINVAL;
-    return (int) code;
+    return code;
 }
 
 uint32_t device_dial_error(const char *runtime_dir, pid_t pppd_pid) {
