@@ -165,6 +165,22 @@ int test_daemon_kill(int sig) {
     return wait_name(1);
 }
 
+int test_daemon_restart_with(const char *extra) {
+    static char saved[1024];
+    static bool have_saved;
+    if (!have_saved) {
+        snprintf(saved, sizeof(saved), "%s", getenv("PPPRAS_DAEMON_ARGS") ?: "");
+        have_saved = true;
+    }
+    char args[sizeof(saved) + 128];
+    if (snprintf(args, sizeof(args), "%s %s", saved, extra) >= (int) sizeof(args))
+        return -E2BIG;
+    if (setenv("PPPRAS_DAEMON_ARGS", args, 1) < 0)
+        return -errno;
+    int r = test_daemon_kill(SIGTERM);
+    return r < 0 ? r : test_daemon_start();
+}
+
 /* Whether the saved table names handle. */
 static bool table_lists(const char *path, uint64_t handle) {
     char want[64], line[8192];

@@ -18,6 +18,11 @@ int test_daemon_start(void);
 /* Sends sig to the current daemon and waits until its name is gone. */
 int test_daemon_kill(int sig);
 
+/* Stops the current daemon and starts one with the arguments the suite
+ * began with (PPPRAS_DAEMON_ARGS as first seen) plus extra.  0 or
+ * negative errno. */
+int test_daemon_restart_with(const char *extra);
+
 /* Waits (inotify) until the daemon's connection table on disk lists
  * handle.  The daemon writes it once per event-loop iteration, after the
  * bus work, so a kill -9 right after a connection appeared may come

@@ -326,27 +326,12 @@ START_TEST(test_a_pppoe_link_that_never_found_a_server_reads_651) {
 }
 END_TEST
 
-/* The daemon again, with whatever the suite runs it with plus extra. */
-static void restart_daemon_with(const char *extra) {
-    static char saved[1024];
-    static bool have_saved;
-    if (!have_saved) {
-        snprintf(saved, sizeof(saved), "%s", getenv("PPPRAS_DAEMON_ARGS") ?: "");
-        have_saved = true;
-    }
-    char args[1100];
-    snprintf(args, sizeof(args), "%s %s", saved, extra);
-    ck_assert_int_eq(setenv("PPPRAS_DAEMON_ARGS", args, 1), 0);
-    ck_assert_int_eq(test_daemon_kill(SIGTERM), 0);
-    ck_assert_int_eq(test_daemon_start(), 0);
-}
-
 static void supervised_setup(void) {
-    restart_daemon_with("--supervise-timeout=1");
+    ck_assert_int_eq(test_daemon_restart_with("--supervise-timeout=1"), 0);
 }
 
 static void supervised_teardown(void) {
-    restart_daemon_with("");
+    ck_assert_int_eq(test_daemon_restart_with(""), 0);
 }
 
 static DWORD dial(const char *entry, HRASCONN *h) {

@@ -27,29 +27,14 @@
 
 static FakePlugin plugin;
 
-/* The daemon again, with --linger=1 after whatever the suite runs it with. */
-static void restart_with(const char *extra) {
-    static char saved[1024];
-    static bool have_saved;
-    if (!have_saved) {
-        snprintf(saved, sizeof(saved), "%s", getenv("PPPRAS_DAEMON_ARGS") ?: "");
-        have_saved = true;
-    }
-    char args[1100];
-    snprintf(args, sizeof(args), "%s %s", saved, extra);
-    ck_assert_int_eq(setenv("PPPRAS_DAEMON_ARGS", args, 1), 0);
-    ck_assert_int_eq(test_daemon_kill(SIGTERM), 0);
-    ck_assert_int_eq(test_daemon_start(), 0);
-}
-
 static void setup(void) {
     plugin = FAKE_PLUGIN_NULL;
-    restart_with("--linger=1");
+    ck_assert_int_eq(test_daemon_restart_with("--linger=1"), 0);
 }
 
 static void teardown(void) {
     test_plugin_cleanup(&plugin);
-    restart_with("");    /* the next suites' daemon, holding nothing of ours */
+    ck_assert_int_eq(test_daemon_restart_with(""), 0);    /* the next suites' daemon, holding nothing of ours */
 }
 
 static HRASCONN dial_failing(const char *entry) {

@@ -157,6 +157,18 @@ static char *entry_connect_line(const char *number) {
     return w;
 }
 
+/* Runs the entry's connect line for number as pppd runs it: sh with the
+ * modem line as stdin and stdout.  Returns the exit status. */
+static int run_entry_line(const char *link, const char *number) {
+    char *line = entry_connect_line(number), *shell = NULL;
+    ck_assert_int_gt(asprintf(&shell, "exec <%s >%s; %s", link, link, line), 0);
+    int rc = system(shell);
+    free(shell);
+    free(line);
+    ck_assert(WIFEXITED(rc));
+    return WEXITSTATUS(rc);
+}
+
 /* A modem entry's connect line, run by sh as pppd runs it, through a real
  * chat: each modem answer comes back as the dwError the table gives it,
  * read once. */
@@ -170,15 +182,8 @@ START_TEST(test_each_modem_answer_through_chat_gives_its_error) {
     for (size_t k = 0; k < sizeof(modem_cases) / sizeof(modem_cases[0]); k++) {
         ck_assert_int_eq(device_status_prepare(dir, getpid()), 0);
         ck_assert_int_eq(device_env_set(dir, getpid(), NULL), 0);
-        char *line = entry_connect_line(modem_cases[k].number), *shell = NULL;
-        /* pppd gives the command the line as stdin and stdout */
-        ck_assert_int_gt(asprintf(&shell, "exec <%s >%s; %s", link, link, line), 0);
-        int rc = system(shell);
-        free(shell);
-        free(line);
-        ck_assert(WIFEXITED(rc));
-        ck_assert_msg(WEXITSTATUS(rc) == modem_cases[k].chat_status, "%s: chat exited %i",
-                      modem_cases[k].outcome, WEXITSTATUS(rc));
+        int status = run_entry_line(link, modem_cases[k].number);
+        ck_assert_msg(status == modem_cases[k].chat_status, "%s: chat exited %i", modem_cases[k].outcome, status);
         ck_assert_uint_eq(chat_dial_error(dir, getpid()), modem_cases[k].error);
         ck_assert_uint_eq(chat_dial_error(dir, getpid()), 0);
     }
@@ -212,12 +217,7 @@ START_TEST(test_entry_connect_line_dials_the_override_and_leaves_chats_status) {
     for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
         ck_assert_int_eq(device_status_prepare(dir, getpid()), 0);
         ck_assert_int_eq(device_env_set(dir, getpid(), cases[k].override), 0);
-        char *line = entry_connect_line(cases[k].entry_number), *shell = NULL;
-        ck_assert_int_gt(asprintf(&shell, "exec <%s >%s; %s", link, link, line), 0);
-        int rc = system(shell);
-        free(shell);
-        free(line);
-        ck_assert(WIFEXITED(rc));
+        run_entry_line(link, cases[k].entry_number);
         ck_assert_uint_eq(device_dial_error(dir, getpid()), cases[k].error);
     }
     unsetenv(DEVICE_ENV_PHONE);
