@@ -193,3 +193,15 @@ void bus_sender_done(BusSender *s) {
     s->groups = NULL;
     s->n_groups = 0;
 }
+
+int bus_sender_euid(sd_bus_message *m, uid_t *ret) {
+    assert(ret);
+
+    BusSender s;
+    int r = bus_sender_get(m, &s);
+    if (r < 0)
+        return r;
+    *ret = s.euid;
+    bus_sender_done(&s);
+    return 0;
+}

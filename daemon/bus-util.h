@@ -61,3 +61,6 @@ typedef struct BusSender {
 /* A synchronous call to the bus daemon.  -ENODATA when it names no uid. */
 int bus_sender_get(sd_bus_message *m, BusSender *ret);
 void bus_sender_done(BusSender *s);
+
+/* Only the sender's uid (UnixUserID), as bus_sender_get() reads it. */
+int bus_sender_euid(sd_bus_message *m, uid_t *ret);

@@ -235,12 +235,10 @@ int manager_method_get_dial_params(sd_bus_message *m, void *userdata, sd_bus_err
     if (phonebook_entry_check(ctx->phonebook_dir, entry) < 0)
         return reply_entry_not_found(m);
 
-    BusSender sender;
-    r = bus_sender_get(m, &sender);
+    uid_t caller;
+    r = bus_sender_euid(m, &caller);
     if (r < 0)
         return bus_reply_errno(m, r);
-    uid_t caller = sender.euid;
-    bus_sender_done(&sender);
 
     DialParamsList l = {};
     if (ctx->state_dir) {

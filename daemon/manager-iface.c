@@ -86,6 +86,30 @@ static int method_get_connect_status(sd_bus_message *m, void *userdata, sd_bus_e
                                       strempty(c->local), strempty(c->remote));
 }
 
+/* The connection's owner, root and the hang-up group.  > 0: go on, with
+ * *ret_caller the caller; else the reply was sent. */
+static int check_may_hang_up(Context *ctx, sd_bus_message *m, Connection *c, uid_t *ret_caller) {
+    assert(ctx);
+    assert(m);
+    assert(c);
+    assert(ret_caller);
+
+    BusSender sender;
+    int r = bus_sender_get(m, &sender);
+    if (r < 0)
+        return bus_reply_errno(m, r);
+    bool allowed = hangup_caller_allowed(sender.euid, sender.egid, sender.groups, (size_t) sender.n_groups,
+                                         c->owner, ctx->hangup_gid);
+    *ret_caller = sender.euid;
+    bus_sender_done(&sender);
+    if (!allowed) {
+        log_connection(LOG_NOTICE, c, "%s by uid %u refused.", sd_bus_message_get_member(m), (unsigned) *ret_caller);
+        r = bus_reply_access_denied(m);
+        return r < 0 ? r : 0;
+    }
+    return 1;
+}
+
 static int method_hang_up(sd_bus_message *m, void *userdata, sd_bus_error *error) {
     Context *ctx = userdata;
     assert(m);
@@ -97,19 +121,10 @@ static int method_hang_up(sd_bus_message *m, void *userdata, sd_bus_error *error
     if (!c)
         return r;
 
-    BusSender sender;
-    r = bus_sender_get(m, &sender);
-    if (r < 0)
-        return bus_reply_errno(m, r);
-    bool allowed = hangup_caller_allowed(sender.euid, sender.egid, sender.groups, (size_t) sender.n_groups,
-                                         c->owner, ctx->hangup_gid);
-    uid_t caller = sender.euid;
-    bus_sender_done(&sender);
-    if (!allowed) {
-        log_connection(LOG_NOTICE, c, "HangUp by uid %u refused.", (unsigned) caller);
-        return bus_reply_access_denied(m);
-    }
-
+    uid_t caller;
+    r = check_may_hang_up(ctx, m, c, &caller);
+    if (r <= 0)
+        return r;
     log_connection(LOG_INFO, c, "HangUp requested by uid %u.", (unsigned) caller);
     r = context_hang_up_handle(ctx, c, handle);   /* may retire c */
     if (r < 0)
@@ -132,12 +147,10 @@ static int method_register_notification(sd_bus_message *m, void *userdata, sd_bu
     if (handle != NOTIFY_ALL_CONNECTIONS && !context_get_connection(ctx, handle))
         return bus_reply_invalid_handle(m);
 
-    BusSender sender;
-    r = bus_sender_get(m, &sender);
+    uid_t uid;
+    r = bus_sender_euid(m, &uid);
     if (r < 0)
         return bus_reply_errno(m, r);
-    uid_t uid = sender.euid;
-    bus_sender_done(&sender);
 
     r = notify_registry_add(ctx->notify, sd_bus_message_get_bus(m), sd_bus_message_get_sender(m), uid,
                             handle, flags, fd);
@@ -268,15 +281,10 @@ static int method_clear_statistics(sd_bus_message *m, void *userdata, sd_bus_err
         return r;
 
     /* the counters are everyone's to read: only who may hang up may reset them */
-    BusSender sender;
-    r = bus_sender_get(m, &sender);
-    if (r < 0)
-        return bus_reply_errno(m, r);
-    bool allowed = hangup_caller_allowed(sender.euid, sender.egid, sender.groups, (size_t) sender.n_groups,
-                                         c->owner, ctx->hangup_gid);
-    bus_sender_done(&sender);
-    if (!allowed)
-        return bus_reply_access_denied(m);
+    uid_t caller;
+    r = check_may_hang_up(ctx, m, c, &caller);
+    if (r <= 0)
+        return r;
 
     LinkStats now = {};
     if (c->process_gone || link_stats_read("/sys/class/net", c->ifname, &now) < 0)
